@@ -1,0 +1,1 @@
+"""SafeDesk's PySide6 desktop application: thin widgets over models of the ``sync`` core."""

@@ -1,0 +1,51 @@
+"""SafeDesk's own error family.
+
+The desktop catches these, never a raw SQLAlchemy or requests exception. Each carries a message
+a safety officer can read; ``message_en`` holds the English text where the UI is in English.
+"""
+
+from __future__ import annotations
+
+
+class SafeDeskError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, message: str, message_en: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en or message
+
+
+class StoreError(SafeDeskError):
+    """The local database could not be opened, migrated or written."""
+
+
+class StoreFullError(StoreError):
+    """The disk under the data folder is full; nothing of the failed change was written."""
+
+
+class RecordNotFound(SafeDeskError):
+    pass
+
+
+class ValidationError(SafeDeskError):
+    """A value a person entered (or a file they supplied) breaks a rule of the record."""
+
+
+class ReadOnlyRecordError(ValidationError):
+    """A submitted record was about to change; corrections are amendments."""
+
+
+class TransitionError(ValidationError):
+    """A hazard was asked to move to a status its lifecycle does not allow from here."""
+
+
+class TemplateError(SafeDeskError):
+    """A checklist template file is malformed; the message names the file and the item."""
+
+    def __init__(self, file_name: str, item_id: str | None, problem: str) -> None:
+        where = f"{file_name}" + (f", item {item_id}" if item_id else "")
+        super().__init__(f"模板 {where}：{problem}", f"Template {where}: {problem}")
+        self.file_name = file_name
+        self.item_id = item_id
+        self.problem = problem

@@ -1,0 +1,179 @@
+"""The one way a synced record changes: :func:`record_change`.
+
+It writes the record and, in the same transaction, the outbox entry the sync engine pushes.
+Because both rows commit together, a crash can never leave a saved change that the server will
+not hear about, nor an outbox entry for a change that was not saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.clock import utc_now
+from sync.errors import ReadOnlyRecordError, RecordNotFound
+from sync.records import IMMUTABLE_WHEN_SUBMITTED, RecordStatus, RecordType
+from sync.store.models import RECORD_CLASSES, OutboxEntry, SyncedRecord, UtcDateTime
+
+logger = logging.getLogger(__name__)
+
+# Columns the store manages itself; a change never sets them and the protocol never sends them.
+BOOKKEEPING_COLUMNS = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "updated_by",
+        "server_version",
+        "sync_state",
+        "server_fields",
+    }
+)
+
+
+def new_record_id() -> str:
+    return str(uuid.uuid4())
+
+
+def record_fields(record: SyncedRecord) -> dict[str, Any]:
+    """The record's own fields in their protocol form (JSON values, times as ISO strings)."""
+    fields: dict[str, Any] = {}
+    for column in record.__table__.columns:
+        if column.key in BOOKKEEPING_COLUMNS:
+            continue
+        value = getattr(record, column.key)
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+        fields[column.key] = value
+    return fields
+
+
+def _is_tracked(record_type: str, record: SyncedRecord) -> bool:
+    """Whether a change to this record is one the server must hear about.
+
+    Drafts of the three regulatory records are the officer's working copy on this laptop; they
+    enter the outbox when submitted (or voided), in full.
+    """
+    if record_type in IMMUTABLE_WHEN_SUBMITTED:
+        return getattr(record, "status", None) != RecordStatus.DRAFT
+    return True
+
+
+def _to_column_value(record: SyncedRecord, key: str, value: Any) -> Any:
+    column = record.__table__.columns[key]
+    if isinstance(column.type, UtcDateTime) and isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+def record_change(
+    session: Session,
+    record_type: str | RecordType,
+    record_id: str | None,
+    fields: dict[str, Any],
+    actor: str,
+    *,
+    now: dt.datetime | None = None,
+    allow_submitted: bool = False,
+) -> SyncedRecord:
+    """Create or update one synced record and append its outbox entry, in ``session``.
+
+    ``fields`` holds only what changes. A submitted daily, weekly or monthly record refuses any
+    change (``ReadOnlyRecordError``) unless ``allow_submitted`` is set, which only the sync engine
+    uses to apply what the server already holds. The caller's ``with store.session()`` block
+    commits the record and the outbox entry together.
+    """
+    record_type = RecordType(record_type)
+    record_class = RECORD_CLASSES[record_type]
+    moment = now or utc_now()
+
+    record = session.get(record_class, record_id) if record_id else None
+    created = record is None
+    if created:
+        record = record_class(id=record_id or new_record_id(), created_at=moment)
+        session.add(record)
+    elif record_type in IMMUTABLE_WHEN_SUBMITTED and not allow_submitted:
+        if record.status != RecordStatus.DRAFT:
+            raise ReadOnlyRecordError(
+                "已提交的记录不能修改，请提交更正记录并说明原因。",
+                "A submitted record cannot be changed; file an amendment with a reason.",
+            )
+
+    unknown = set(fields) - set(record_class.__table__.columns.keys())
+    if unknown:
+        raise KeyError(f"{record_type} has no field(s) {sorted(unknown)}")
+
+    changed: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key in BOOKKEEPING_COLUMNS:
+            continue
+        column_value = _to_column_value(record, key, value)
+        if created or getattr(record, key) != column_value:
+            setattr(record, key, column_value)
+            changed[key] = value
+    if not changed and not created:
+        return record
+
+    record.updated_at = moment
+    record.updated_by = actor
+    session.flush()
+
+    if _is_tracked(record_type, record):
+        _append_outbox(session, record_type, record, changed, created)
+    return record
+
+
+def _append_outbox(
+    session: Session,
+    record_type: RecordType,
+    record: SyncedRecord,
+    changed: dict[str, Any],
+    created: bool,
+) -> None:
+    # A record entering the outbox for the first time (new, or a draft just submitted) sends
+    # all its fields; after that only what changed.
+    first_time = created or record.sync_state == "local"
+    payload = record_fields(record) if first_time else dict(record_fields_subset(record, changed))
+
+    # Coalesce with the entry still waiting for this record, unless a push has taken it: then the
+    # server may already hold that entry, and this change must follow it as a new mutation.
+    waiting = session.scalars(
+        select(OutboxEntry)
+        .where(OutboxEntry.record_id == record.id, OutboxEntry.mutation_id.is_(None))
+        .order_by(OutboxEntry.seq.desc())
+    ).first()
+    if waiting is not None:
+        waiting.fields = {**waiting.fields, **payload}
+    else:
+        session.add(
+            OutboxEntry(
+                record_type=str(record_type),
+                record_id=record.id,
+                operation="upsert",
+                fields=payload,
+                base_version=record.server_version,
+            )
+        )
+    if record.sync_state in ("local", "synced"):
+        record.sync_state = "pending"
+    logger.debug("outbox: %s %s (%d fields)", record_type, record.id, len(payload))
+
+
+def record_fields_subset(record: SyncedRecord, keys: dict[str, Any]) -> dict[str, Any]:
+    everything = record_fields(record)
+    return {key: everything[key] for key in keys if key in everything}
+
+
+def load_record(session: Session, record_type: str | RecordType, record_id: str) -> SyncedRecord:
+    record_class = RECORD_CLASSES[RecordType(record_type)]
+    record = session.get(record_class, record_id)
+    if record is None:
+        raise RecordNotFound(
+            f"记录不存在：{record_type} {record_id}", f"No such record: {record_id}"
+        )
+    return record
