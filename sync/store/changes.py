@@ -80,13 +80,18 @@ def record_change(
     *,
     now: dt.datetime | None = None,
     allow_submitted: bool = False,
+    from_server: bool = False,
 ) -> SyncedRecord:
     """Create or update one synced record and append its outbox entry, in ``session``.
 
     ``fields`` holds only what changes. A submitted daily, weekly or monthly record refuses any
-    change (``ReadOnlyRecordError``) unless ``allow_submitted`` is set, which only the sync engine
-    uses to apply what the server already holds. The caller's ``with store.session()`` block
-    commits the record and the outbox entry together.
+    change (``ReadOnlyRecordError``) unless ``allow_submitted`` is set.
+
+    ``from_server`` marks a change the server already holds (a pulled change, or demo data the
+    server seeds too): it is written without an outbox entry and the record counts as synced.
+
+    The caller's ``with store.session()`` block commits the record and its outbox entry
+    together; nothing is written if the block raises.
     """
     record_type = RecordType(record_type)
     record_class = RECORD_CLASSES[record_type]
@@ -97,7 +102,7 @@ def record_change(
     if created:
         record = record_class(id=record_id or new_record_id(), created_at=moment)
         session.add(record)
-    elif record_type in IMMUTABLE_WHEN_SUBMITTED and not allow_submitted:
+    elif record_type in IMMUTABLE_WHEN_SUBMITTED and not (allow_submitted or from_server):
         if record.status != RecordStatus.DRAFT:
             raise ReadOnlyRecordError(
                 "已提交的记录不能修改，请提交更正记录并说明原因。",
@@ -123,7 +128,10 @@ def record_change(
     record.updated_by = actor
     session.flush()
 
-    if _is_tracked(record_type, record):
+    if from_server:
+        record.sync_state = "synced"
+        record.server_fields = record_fields(record)
+    elif _is_tracked(record_type, record):
         _append_outbox(session, record_type, record, changed, created)
     return record
 
