@@ -553,7 +553,7 @@ class _TemplateReader:
             )
 
         category = entry["category"]
-        if category not in category_ids:
+        if not isinstance(category, str) or category not in category_ids:
             self.refuse(
                 ref,
                 f"未知的类别 {category!r}（本文件的类别：{_quoted(sorted(category_ids))}）",

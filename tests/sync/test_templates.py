@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sync.errors import TemplateError
 from sync.paths import resource_path
@@ -569,3 +571,45 @@ def test_missing_folder_is_an_error_not_an_exception(tmp_path: Path) -> None:
     [error] = library.errors
     assert library.all() == []
     assert error.problem_en == "the template folder does not exist"
+
+
+def _paths_to_values(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        children = value.items()
+    elif isinstance(value, list):
+        children = enumerate(value)
+    else:
+        return [path]
+    found = [path] if path else []
+    for key, child in children:
+        found.extend(_paths_to_values(child, (*path, key)))
+    return found
+
+
+_ROPEWAY_PATHS = _paths_to_values(_shipped_ropeway_daily())
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=st.sampled_from(_ROPEWAY_PATHS), replacement=_JSON_VALUES)
+def test_any_replaced_value_loads_or_is_refused_by_name(
+    tmp_path_factory: pytest.TempPathFactory, path: tuple[Any, ...], replacement: Any
+) -> None:
+    data = _shipped_ropeway_daily()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = replacement
+    file = tmp_path_factory.mktemp("fuzz") / ROPEWAY_DAILY
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    try:
+        template = load_template(file)
+    except TemplateError as error:
+        assert error.file_name == ROPEWAY_DAILY and error.problem_en
+    else:
+        assert template.id == "ropeway-daily" and len(template.items) >= 18
