@@ -138,7 +138,8 @@ def _timestamp(value: str) -> str:
 
 
 def _plain_json(value: Any) -> Any:
-    """Refuse what JSON cannot carry faithfully: NaN, infinities, absurd nesting."""
+    """Refuse what the databases cannot store faithfully: NaN, infinities, huge integers,
+    NUL characters, lone surrogates, absurd nesting."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
@@ -148,7 +149,11 @@ def _plain_json(value: Any) -> Any:
             raise ValueError("holds a number that is not finite")
         if isinstance(item, int) and not isinstance(item, bool) and abs(item) > MAX_SAFE_INTEGER:
             raise ValueError("holds an integer too large to keep exactly")
+        if isinstance(item, str):
+            _no_control_text(item)
         if isinstance(item, dict):
+            for key in item:
+                _no_control_text(key)
             stack.extend((child, depth + 1) for child in item.values())
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
