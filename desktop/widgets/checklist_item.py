@@ -163,6 +163,9 @@ class _LineEdit(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
+        # Show a long remark from its start again once the officer has moved on.
+        self.setCursorPosition(0)
+        self.setToolTip(self.text())
         self.focus_left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
