@@ -10,11 +10,11 @@ from desktop.context import AppContext
 from desktop.navigation import Navigator, StoreEvents
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.daily_check import AUTOSAVE_DELAY_MS, DailyCheckViewModel, parse_value
-from sync.daily_checks import load_check
+from sync.daily_checks import load_check, open_daily_check
 from sync.demo import demo_id, seed_demo_store
 from sync.profile import load_profile
 from sync.store import open_store
-from sync.templates import default_library
+from sync.templates import TemplateLibrary, default_library
 
 GONDOLA = demo_id("equipment/leshan-gondola")
 WIND = "rw-d-03"
@@ -117,3 +117,22 @@ def test_a_correction_starts_from_the_submitted_answers(view_model) -> None:
     assert view_model.check.remark == "大雾停运"
     assert not view_model.read_only
     assert [record.id for record in view_model.day_records][0] == original
+
+
+def test_a_draft_on_an_older_template_version_opens_and_completes_on_it(view_model) -> None:
+    context = view_model.context
+    versions = context.templates.versions("ropeway-daily")
+    older = context.templates.get("ropeway-daily", versions[0])
+    chairlift = demo_id("equipment/leshan-chairlift")
+    open_daily_check(context.store, TemplateLibrary([older]), equipment_id=chairlift, actor="张伟")
+
+    view_model.load(chairlift)
+    for item in view_model.template.items:
+        if item.measurement is not None:
+            view_model.set_value_text(item.id, str(item.measurement.maximum))
+    view_model.mark_all_normal()
+
+    assert view_model.template.version == versions[0] < versions[-1]
+    assert view_model.progress()[:2] == (len(older.items), len(older.items))
+    assert view_model.submit() is True
+    assert view_model.check.template_version == versions[0]

@@ -3,6 +3,7 @@ language, and a window that fits a 1366x768 laptop at 100 % and 125 % scaling.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from desktop.dialogs.profile import ProfileDialog
 from desktop.i18n import Translations
 from desktop.navigation import DailyCheckTarget
 from sync import paths
+from sync.clock import china_today
 from sync.demo import demo_id
 from sync.profile import load_profile
 from sync.store import open_store
@@ -160,3 +162,18 @@ def test_window_fits_a_1366x768_laptop_at_100_and_125_percent(launcher, data_fol
     row = page.rows["rw-d-03"]
     assert row.remark_edit.width() >= 150
     assert row.details.isVisible()
+
+
+def test_the_china_midnight_moves_header_and_today_to_the_new_day(launcher, data_folder, qtbot):
+    app = launcher.start(data_folder)
+    window = app.window
+    today = window.page("today")
+    window._day = china_today() - dt.timedelta(days=1)
+    window.header.show_day(window._day)
+    today.overview = None
+
+    window._check_day()
+    qtbot.waitUntil(lambda: today.overview is not None)
+
+    assert window.header.day_label.text() == china_today().isoformat()
+    assert today.overview.day == china_today()
