@@ -53,6 +53,8 @@ class Translations:
             logger.error("translation file %s could not be loaded", own_file)
 
         if language != "en":
+            # In a frozen build this is the bundle's PySide6/Qt/translations, which the build
+            # must collect (qtbase_zh_CN.qm), or standard dialogs fall back to English (#5).
             qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qtbase = QTranslator()
             if qtbase.load(f"qtbase_{language}", qt_folder):
