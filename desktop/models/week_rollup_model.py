@@ -1,0 +1,105 @@
+"""The week's daily checks as a grid: one row per equipment, one column per day."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.models.roles import (
+    ALERT_BACKGROUND,
+    ALERT_TEXT,
+    DRAFT_BACKGROUND,
+    GOOD_BACKGROUND,
+    MUTED_TEXT,
+    RECORD_ROLE,
+    code_label,
+)
+from sync.completion import DAY_STATE_LABELS, DayState
+from sync.weekly_reports import WeekRollup
+
+_Index = QModelIndex | QPersistentModelIndex
+
+CHECK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+"""The id of the daily check shown in a cell, or None."""
+
+_BACKGROUNDS = {
+    DayState.DONE: GOOD_BACKGROUND,
+    DayState.DRAFT: DRAFT_BACKGROUND,
+    DayState.MISSING: ALERT_BACKGROUND,
+}
+
+
+class WeekRollupModel(QAbstractTableModel):
+    """Column 0 names the equipment, columns 1-7 are Monday to Sunday, column 8 the count."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rollup: WeekRollup | None = None
+
+    def set_rollup(self, rollup: WeekRollup | None) -> None:
+        self.beginResetModel()
+        self._rollup = rollup
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid() or self._rollup is None:
+            return 0
+        return len(self._rollup.equipment)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 9
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return self.tr("设备")
+        if section == 8:
+            return self.tr("完成/应检")
+        weekdays = (
+            self.tr("一"),
+            self.tr("二"),
+            self.tr("三"),
+            self.tr("四"),
+            self.tr("五"),
+            self.tr("六"),
+            self.tr("日"),
+        )
+        if self._rollup is None:
+            return weekdays[section - 1]
+        day = self._rollup.days[section - 1]
+        return self.tr("{weekday} {month}/{day}").format(
+            weekday=weekdays[section - 1], month=day.month, day=day.day
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._rollup is None:
+            return None
+        row = self._rollup.equipment[index.row()]
+        column = index.column()
+
+        if role == RECORD_ROLE:
+            return row
+        if column == 0:
+            return row.equipment_name if role == Qt.ItemDataRole.DisplayRole else None
+        if column == 8:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{row.done}/{row.due}"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+
+        state = row.states[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return code_label(DAY_STATE_LABELS, state)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _BACKGROUNDS.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if state == DayState.MISSING:
+                return ALERT_TEXT
+            if state in (DayState.UPCOMING, DayState.NOT_RUNNING):
+                return MUTED_TEXT
+        if role == CHECK_ID_ROLE:
+            return row.check_ids[column - 1]
+        return None
