@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.roles import (
     ALERT_BACKGROUND,
     ALERT_TEXT,
+    CHOICES_ROLE,
     MUTED_TEXT,
     RECORD_ROLE,
     code_label,
     ui_language,
 )
 from sync.records import ITEM_RESULT_LABELS, ItemResult
-from sync.templates import ChecklistTemplate
+
+if TYPE_CHECKING:
+    from sync.templates import ChecklistTemplate
 
 _Index = QModelIndex | QPersistentModelIndex
-
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 20
-"""For an editable choice cell: the [(code, label)] a combo box offers."""
 
 CATEGORY_COLUMN, ITEM_COLUMN, RESULT_COLUMN, REMARK_COLUMN = range(4)
 

@@ -35,12 +35,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class EquipmentColumn(IntEnum):
+    # What a safety officer scans for first (state, inspection) comes right after the name.
     NAME = 0
-    KIND = 1
-    CODE = 2
-    LOCATION = 3
-    STATUS = 4
-    NEXT_INSPECTION = 5
+    STATUS = 1
+    NEXT_INSPECTION = 2
+    KIND = 3
+    CODE = 4
+    LOCATION = 5
 
 
 class EquipmentTableModel(QAbstractTableModel):

@@ -92,8 +92,10 @@ class HazardTableModel(QAbstractTableModel):
             return self._display(hazard, column)
         if role == SORT_ROLE:
             return self._sort_key(hazard, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == HazardColumn.DESCRIPTION:
-            return hazard.description
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == HazardColumn.DEADLINE and hazard.overdue:
+                return self.tr("已超过整改期限")
+            return self._display(hazard, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if hazard.overdue:
                 return ALERT_TEXT
@@ -103,7 +105,8 @@ class HazardTableModel(QAbstractTableModel):
                 return WARNING_TEXT
         if role == Qt.ItemDataRole.BackgroundRole and hazard.overdue:
             return ALERT_BACKGROUND
-        if role == Qt.ItemDataRole.FontRole and hazard.overdue and column == HazardColumn.DEADLINE:
+        overdue_cell = column in (HazardColumn.STATUS, HazardColumn.DEADLINE)
+        if role == Qt.ItemDataRole.FontRole and hazard.overdue and overdue_cell:
             bold = QFont()
             bold.setBold(True)
             return bold
@@ -114,15 +117,15 @@ class HazardTableModel(QAbstractTableModel):
             return code_label(HAZARD_GRADE_LABELS, hazard.grade)
         if column == HazardColumn.STATUS:
             text = code_label(HAZARD_STATUS_LABELS, hazard.status)
-            return text + self.tr("（停用）") if hazard.stop_use else text
+            if hazard.overdue:
+                text = self.tr("{status}·逾期").format(status=text)
+            return self.tr("{status}·停用").format(status=text) if hazard.stop_use else text
         if column == HazardColumn.EQUIPMENT:
             return hazard.equipment_name or self.tr("（全单位）")
         if column == HazardColumn.DESCRIPTION:
             return hazard.description.replace("\n", " ")
         if column == HazardColumn.OWNER:
             return hazard.owner
-        if hazard.overdue:
-            return self.tr("{deadline} 已逾期").format(deadline=hazard.deadline)
         return hazard.deadline
 
     def _sort_key(self, hazard: HazardSummary, column: HazardColumn):

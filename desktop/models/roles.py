@@ -13,6 +13,9 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 """A value that sorts the column as a person expects (dates as ISO text, counts as numbers)."""
 
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3
+"""For an editable choice cell: the [(code, label)] a combo box offers."""
+
 ALERT_TEXT = QColor("#b71c1c")
 ALERT_BACKGROUND = QColor("#fdecea")
 WARNING_TEXT = QColor("#8a5300")

@@ -1,0 +1,593 @@
+"""Hazards (隐患) page: the list on the left, the selected hazard's editor on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSize, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.hazard_table_model import HazardColumn, HazardHistoryModel, HazardTableModel
+from desktop.models.roles import SORT_ROLE, code_label
+from desktop.pages.common import MessageBar, setup_table
+from desktop.viewmodels.hazard_editor import HazardEditorViewModel
+from sync.clock import china_now
+from sync.equipment import list_equipment
+from sync.hazards import list_hazards
+from sync.monthly_minutes import unit_people
+from sync.photos import photo_file
+from sync.profile import Profile
+from sync.records import (
+    HAZARD_GRADE_LABELS,
+    HAZARD_SOURCE_LABELS,
+    HAZARD_STATUS_LABELS,
+    HazardGrade,
+    HazardSource,
+    HazardStatus,
+    RecordType,
+)
+from sync.store.database import Store
+
+logger = logging.getLogger(__name__)
+
+# The date a deadline editor shows while no deadline is chosen (drawn as "请选择").
+_NO_DATE = QDate(2000, 1, 1)
+_THUMBNAIL = QSize(96, 72)
+
+
+class HazardsPage(QWidget):
+    """Lists the unit's hazards and edits one; every change goes through ``sync.hazards``."""
+
+    open_record_requested = Signal(str, str)
+    """(record type, record id): the user asked to see another record, e.g. the daily check
+    that found the hazard. The main window navigates."""
+
+    hazard_saved = Signal(str)
+    """A hazard was created, edited or moved (its id): other views may recount."""
+
+    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile = profile
+        self.editor = HazardEditorViewModel(store, profile, parent=self)
+        self._filling = False
+
+        self.messages = MessageBar()
+        self.list_model = HazardTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.history_model = HazardHistoryModel(self)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        # Half and half whatever the screen; the form's size hint would otherwise win.
+        splitter.setSizes([1000, 1000])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        title = QLabel(self.tr("隐患排查治理"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        layout.addWidget(title)
+        layout.addWidget(self.messages)
+        layout.addWidget(splitter, 1)
+
+        self.editor.hazard_changed.connect(self._fill_editor)
+        self.editor.saved.connect(self._after_save)
+        self.editor.created.connect(self._after_create)
+        self.editor.failed.connect(self.messages.show_error)
+        self._fill_editor()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_list(self) -> QWidget:
+        self.new_button = QPushButton(self.tr("新建隐患"))
+        self.new_button.clicked.connect(lambda: self.start_new_hazard())
+        self.filter_box = QComboBox()
+        self.filter_box.addItem(self.tr("未销号"), True)
+        self.filter_box.addItem(self.tr("全部"), False)
+        self.filter_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.filter_box)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HazardColumn.DEADLINE, Qt.SortOrder.AscendingOrder)
+        setup_table(
+            self.table,
+            stretch_column=HazardColumn.DESCRIPTION,
+            widths={HazardColumn.EQUIPMENT: 130, HazardColumn.DESCRIPTION: 160},
+        )
+        self.table.setWordWrap(False)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.table, 1)
+        panel.setMinimumWidth(360)
+        return panel
+
+    def _build_editor(self) -> QWidget:
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: 600;")
+
+        self.start_button = QPushButton(self.tr("开始整改"))
+        self.verify_button = QPushButton(self.tr("提交复查"))
+        self.close_button = QPushButton(self.tr("复查通过，销号"))
+        self.reject_button = QPushButton(self.tr("复查不通过"))
+        self.create_button = QPushButton(self.tr("登记隐患"))
+        self.create_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.start_button.clicked.connect(lambda: self._move(HazardStatus.RECTIFYING))
+        self.verify_button.clicked.connect(lambda: self._move(HazardStatus.AWAITING_VERIFICATION))
+        self.close_button.clicked.connect(lambda: self._move(HazardStatus.CLOSED))
+        self.reject_button.clicked.connect(self._reject)
+        self.create_button.clicked.connect(self.editor.create)
+        self.cancel_button.clicked.connect(self._cancel_new)
+        actions = QHBoxLayout()
+        for button in (
+            self.create_button,
+            self.cancel_button,
+            self.start_button,
+            self.verify_button,
+            self.close_button,
+            self.reject_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._scrolled(self._build_fields()), self.tr("隐患信息"))
+        self.tabs.addTab(self._scrolled(self._build_rectification()), self.tr("整改与复查"))
+        self.history_table = QTableView()
+        self.history_table.setModel(self.history_model)
+        setup_table(self.history_table, stretch_column=2)
+        self.history_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.tabs.addTab(self.history_table, self.tr("处理记录"))
+
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addLayout(actions)
+        column.addWidget(self.tabs, 1)
+        panel.setMinimumWidth(400)
+        return panel
+
+    @staticmethod
+    def _scrolled(content: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(content)
+        return area
+
+    def _build_fields(self) -> QWidget:
+        self.grade_box = QComboBox()
+        for grade in HazardGrade:
+            self.grade_box.addItem(code_label(HAZARD_GRADE_LABELS, grade), grade.value)
+        self.source_box = QComboBox()
+        for source in HazardSource:
+            self.source_box.addItem(code_label(HAZARD_SOURCE_LABELS, source), source.value)
+        self.equipment_box = QComboBox()
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setPlaceholderText(self.tr("在哪里、是什么问题、可能造成什么后果"))
+        self.description_edit.setFixedHeight(72)
+        self.measures_edit = QPlainTextEdit()
+        self.measures_edit.setPlaceholderText(self.tr("发现后立即采取的控制措施"))
+        self.measures_edit.setFixedHeight(60)
+        self.stop_use_box = QCheckBox(self.tr("设备已停止使用"))
+        self.owner_edit = QLineEdit()
+        self.deadline_edit = QDateEdit()
+        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
+        self.deadline_edit.setMinimumDate(_NO_DATE)
+        self.deadline_edit.setSpecialValueText(self.tr("请选择"))
+        self.photo_list = QListWidget()
+        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photo_list.setIconSize(_THUMBNAIL)
+        self.photo_list.setFixedHeight(_THUMBNAIL.height() + 36)
+        self.photo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.photo_list.itemDoubleClicked.connect(self._open_photo)
+        self.add_photo_button = QPushButton(self.tr("添加照片…"))
+        self.add_photo_button.clicked.connect(self._choose_photos)
+        self.remove_photo_button = QPushButton(self.tr("移除所选照片"))
+        self.remove_photo_button.clicked.connect(self._remove_photo)
+        self.source_link = QPushButton(self.tr("查看来源记录"))
+        self.source_link.setFlat(True)
+        self.source_link.setStyleSheet("color: #1565c0; text-align: left;")
+        self.source_link.clicked.connect(self._open_source)
+
+        self._connect_field(self.grade_box, "grade")
+        self._connect_field(self.source_box, "source")
+        self._connect_field(self.equipment_box, "equipment_id")
+        self.description_edit.textChanged.connect(
+            lambda: self._changed("description", self.description_edit.toPlainText())
+        )
+        self.measures_edit.textChanged.connect(
+            lambda: self._changed("immediate_measures", self.measures_edit.toPlainText())
+        )
+        self.stop_use_box.toggled.connect(lambda on: self._changed("stop_use", on))
+        self.owner_edit.textChanged.connect(lambda text: self._changed("owner", text.strip()))
+        self.deadline_edit.dateChanged.connect(self._deadline_changed)
+
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(self.add_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        photos = QVBoxLayout()
+        photos.setContentsMargins(0, 0, 0, 0)
+        photos.addWidget(self.photo_list)
+        photos.addLayout(photo_buttons)
+
+        grade_row = QHBoxLayout()
+        grade_row.addWidget(self.grade_box, 1)
+        grade_row.addWidget(QLabel(self.tr("来源")))
+        grade_row.addWidget(self.source_box, 1)
+        owner_row = QHBoxLayout()
+        owner_row.addWidget(self.owner_edit, 1)
+        owner_row.addWidget(QLabel(self.tr("整改期限")))
+        owner_row.addWidget(self.deadline_edit)
+
+        page, form = _form_page()
+        form.addRow(self.tr("等级"), grade_row)
+        form.addRow(self.tr("设备"), self.equipment_box)
+        form.addRow(self.tr("隐患描述"), self.description_edit)
+        form.addRow(self.tr("照片"), photos)
+        form.addRow(self.tr("立即措施"), self.measures_edit)
+        form.addRow("", self.stop_use_box)
+        form.addRow(self.tr("责任人"), owner_row)
+        form.addRow("", self.source_link)
+        return page
+
+    def _build_rectification(self) -> QWidget:
+        self.rectification_edit = QPlainTextEdit()
+        self.rectification_edit.setPlaceholderText(self.tr("采取了哪些整改措施，谁在何时完成"))
+        self.verification_edit = QPlainTextEdit()
+        self.verification_edit.setPlaceholderText(self.tr("复查人、复查时间、复查结论"))
+        self.closure_label = QLabel()
+        self.closure_label.setWordWrap(True)
+        self.rectification_edit.textChanged.connect(
+            lambda: self._changed("rectification", self.rectification_edit.toPlainText())
+        )
+        self.verification_edit.textChanged.connect(
+            lambda: self._changed("verification", self.verification_edit.toPlainText())
+        )
+        page, form = _form_page()
+        form.addRow(self.tr("整改情况"), self.rectification_edit)
+        form.addRow(self.tr("复查结论"), self.verification_edit)
+        form.addRow(self.tr("销号"), self.closure_label)
+        return page
+
+    def _connect_field(self, box: QComboBox, field: str) -> None:
+        box.currentIndexChanged.connect(lambda _index: self._changed(field, box.currentData()))
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self.editor.flush()
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the list and the people and equipment the editor offers."""
+        open_only = bool(self.filter_box.currentData())
+        hazards = list_hazards(self.store, self.profile.unit_id, open_only=open_only)
+        shown = self.editor.detail.id if self.editor.detail else None
+        self.list_model.set_hazards(hazards)
+        overdue = sum(1 for hazard in hazards if hazard.overdue)
+        self.count_label.setText(
+            self.tr("共 {count} 条，逾期 {overdue} 条").format(count=len(hazards), overdue=overdue)
+        )
+        self._fill_choices()
+        if shown:
+            self._select_row(shown)
+
+    def _fill_choices(self) -> None:
+        self._filling = True
+        current = self.equipment_box.currentData()
+        self.equipment_box.clear()
+        self.equipment_box.addItem(self.tr("（全单位，不涉及具体设备）"), None)
+        for equipment in list_equipment(self.store, self.profile.unit_id):
+            self.equipment_box.addItem(equipment.name, equipment.id)
+        self.equipment_box.setCurrentIndex(max(self.equipment_box.findData(current), 0))
+        names = [person.name for person in unit_people(self.store, self.profile.unit_id)]
+        self.owner_edit.setCompleter(QCompleter(names, self.owner_edit))
+        self._filling = False
+
+    def show_hazard(self, hazard_id: str) -> bool:
+        """Open one hazard by id (from the Today view, an equipment's history, ...)."""
+        if self.list_model.row_of(hazard_id) is None and self.filter_box.currentData():
+            self.filter_box.setCurrentIndex(1)
+        self.refresh()
+        if not self.editor.load(hazard_id):
+            return False
+        self._select_row(hazard_id)
+        return True
+
+    def start_new_hazard(self, **prefill) -> None:
+        """Write up a new hazard; ``prefill`` (equipment_id, source, description, ...) e.g. from
+        a daily check's abnormal item."""
+        self.table.clearSelection()
+        self.editor.start_new(**prefill)
+        self.tabs.setCurrentIndex(0)
+        self.description_edit.setFocus()
+
+    def _select_row(self, hazard_id: str) -> None:
+        row = self.list_model.row_of(hazard_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        self.table.blockSignals(True)
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        hazard = self.list_model.hazard_at(self.proxy.mapToSource(current).row())
+        if self.editor.detail is None or self.editor.detail.id != hazard.id:
+            self.messages.clear_message()
+            self.editor.load(hazard.id)
+
+    def _fill_editor(self) -> None:
+        editor = self.editor
+        values = editor.values
+        self._filling = True
+        has_hazard = bool(values)
+        editable = editor.editable
+
+        for widget in (
+            self.grade_box,
+            self.source_box,
+            self.equipment_box,
+            self.description_edit,
+            self.measures_edit,
+            self.stop_use_box,
+            self.owner_edit,
+            self.deadline_edit,
+            self.rectification_edit,
+            self.verification_edit,
+            self.add_photo_button,
+            self.remove_photo_button,
+        ):
+            widget.setEnabled(has_hazard and editable)
+        self.tabs.setEnabled(has_hazard)
+
+        self.grade_box.setCurrentIndex(max(self.grade_box.findData(values.get("grade")), 0))
+        self.source_box.setCurrentIndex(max(self.source_box.findData(values.get("source")), 0))
+        self.equipment_box.setCurrentIndex(
+            max(self.equipment_box.findData(values.get("equipment_id")), 0)
+        )
+        self._set_text(self.description_edit, values.get("description", ""))
+        self._set_text(self.measures_edit, values.get("immediate_measures", ""))
+        self._set_text(self.rectification_edit, values.get("rectification", ""))
+        self._set_text(self.verification_edit, values.get("verification", ""))
+        self.stop_use_box.setChecked(bool(values.get("stop_use")))
+        if self.owner_edit.text() != values.get("owner", ""):
+            self.owner_edit.setText(values.get("owner", ""))
+        deadline = values.get("deadline")
+        if deadline:
+            day = dt.date.fromisoformat(deadline)
+            self.deadline_edit.setDate(QDate(day.year, day.month, day.day))
+        else:
+            self.deadline_edit.setDate(_NO_DATE)
+        self._fill_photos(values.get("photos", []))
+        self._fill_status()
+        self.history_model.set_history(editor.history, self._equipment_names())
+        self._filling = False
+
+    def _equipment_names(self) -> dict[str, str]:
+        return {
+            self.equipment_box.itemData(row): self.equipment_box.itemText(row)
+            for row in range(1, self.equipment_box.count())
+        }
+
+    @staticmethod
+    def _set_text(edit: QPlainTextEdit, text: str) -> None:
+        if edit.toPlainText() != text:
+            edit.setPlainText(text)
+
+    def _fill_photos(self, photos: list[dict]) -> None:
+        self.photo_list.clear()
+        for photo in photos:
+            path = photo_file(self.store.data_folder, photo)
+            pixmap = QPixmap(str(path))
+            item = QListWidgetItem(photo.get("file_name", ""))
+            if not pixmap.isNull():
+                item.setIcon(QIcon(pixmap.scaled(_THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio)))
+            item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
+            item.setToolTip(str(path))
+            self.photo_list.addItem(item)
+
+    def _fill_status(self) -> None:
+        editor = self.editor
+        detail = editor.detail
+        is_new = editor.is_new
+        allowed = editor.next_statuses()
+        awaiting = detail is not None and detail.status == HazardStatus.AWAITING_VERIFICATION
+
+        self.create_button.setVisible(is_new)
+        self.cancel_button.setVisible(is_new)
+        self.start_button.setVisible(HazardStatus.RECTIFYING in allowed and not awaiting)
+        self.verify_button.setVisible(HazardStatus.AWAITING_VERIFICATION in allowed)
+        self.close_button.setVisible(HazardStatus.CLOSED in allowed)
+        self.reject_button.setVisible(awaiting)
+        self.source_link.setVisible(
+            detail is not None
+            and bool(detail.source_record_id)
+            and detail.source in (HazardSource.DAILY_CHECK, HazardSource.WEEKLY_REPORT)
+        )
+
+        if is_new:
+            self.heading.setText(self.tr("新隐患：填写描述和整改期限后登记"))
+            self.heading.setStyleSheet("font-weight: 600;")
+        elif detail is None:
+            self.heading.setText(self.tr("在左侧选择一条隐患，或新建隐患"))
+            self.heading.setStyleSheet("font-weight: 600; color: #757575;")
+        else:
+            status = code_label(HAZARD_STATUS_LABELS, detail.status)
+            if detail.overdue:
+                text = self.tr("{status} · 期限 {deadline}，已逾期").format(
+                    status=status, deadline=detail.deadline
+                )
+                self.heading.setStyleSheet("font-weight: 600; color: #b71c1c;")
+            else:
+                text = self.tr("{status} · 期限 {deadline}").format(
+                    status=status, deadline=detail.deadline
+                )
+                self.heading.setStyleSheet("font-weight: 600;")
+            if detail.sync_state == "pending":
+                text += self.tr("（待同步）")
+            self.heading.setText(text)
+
+        if detail is not None and detail.closed_at is not None:
+            self.closure_label.setText(
+                self.tr("已于 {moment} 销号").format(
+                    moment=china_now(detail.closed_at).strftime("%Y-%m-%d %H:%M")
+                )
+            )
+        else:
+            self.closure_label.setText(self.tr("复查通过后销号"))
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _changed(self, field: str, value) -> None:
+        if not self._filling:
+            self.editor.change(field, value)
+
+    def _deadline_changed(self, date: QDate) -> None:
+        text = "" if date == _NO_DATE else date.toString("yyyy-MM-dd")
+        self._changed("deadline", text)
+
+    def _choose_photos(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择照片"),
+            str(Path.home()),
+            self.tr("图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)"),
+        )
+        if files:
+            self.add_photo_files([Path(file) for file in files])
+
+    def add_photo_files(self, files: list[Path]) -> None:
+        if self.editor.add_photos(files):
+            self._fill_photos(self.editor.values.get("photos", []))
+
+    def _remove_photo(self) -> None:
+        item = self.photo_list.currentItem()
+        if item is not None:
+            self.editor.remove_photo(item.data(Qt.ItemDataRole.UserRole))
+            self._fill_photos(self.editor.values.get("photos", []))
+
+    def _open_photo(self, item: QListWidgetItem) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(item.toolTip()))
+
+    def _open_source(self) -> None:
+        detail = self.editor.detail
+        if detail is None or not detail.source_record_id:
+            return
+        record_type = (
+            RecordType.DAILY_CHECK
+            if detail.source == HazardSource.DAILY_CHECK
+            else RecordType.WEEKLY_REPORT
+        )
+        self.open_record_requested.emit(record_type.value, detail.source_record_id)
+
+    def _move(self, target: HazardStatus, note: str = "") -> None:
+        self.messages.clear_message()
+        if self.editor.move(target.value, note):
+            self.messages.show_note(
+                self.tr("已变更为“{status}”").format(
+                    status=code_label(HAZARD_STATUS_LABELS, target)
+                )
+            )
+            self._after_save()
+
+    def _reject(self) -> None:
+        note, accepted = QInputDialog.getText(
+            self, self.tr("复查不通过"), self.tr("请说明不通过的原因：")
+        )
+        if accepted:
+            self.reject_verification(note)
+
+    def reject_verification(self, note: str) -> None:
+        """Verification failed: back to rectification, with the reason in the history."""
+        if not note.strip():
+            self.messages.show_error(self.tr("请说明复查不通过的原因。"))
+            return
+        self._move(HazardStatus.RECTIFYING, note)
+
+    def _cancel_new(self) -> None:
+        self.editor.clear()
+
+    def _after_save(self) -> None:
+        self.history_model.set_history(self.editor.history, self._equipment_names())
+        self._fill_status()
+        if self.editor.detail is not None:
+            self.hazard_saved.emit(self.editor.detail.id)
+        self.refresh()
+
+    def _after_create(self, hazard_id: str) -> None:
+        self.messages.show_note(self.tr("隐患已登记"))
+        self.hazard_saved.emit(hazard_id)
+        self.refresh()
+        self._select_row(hazard_id)
+
+
+def _form_page() -> tuple[QWidget, QFormLayout]:
+    """A tab page holding a form at its top (a scroll area would otherwise spread the rows)."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return page, form
