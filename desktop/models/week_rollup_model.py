@@ -14,7 +14,8 @@ from desktop.models.roles import (
     code_label,
 )
 from sync.completion import DAY_STATE_LABELS, DayState
-from sync.weekly_reports import WeekRollup
+from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS
+from sync.weekly_reports import WeekHazard, WeekRollup
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -102,4 +103,70 @@ class WeekRollupModel(QAbstractTableModel):
                 return MUTED_TEXT
         if role == CHECK_ID_ROLE:
             return row.check_ids[column - 1]
+        return None
+
+
+class WeekHazardModel(QAbstractTableModel):
+    """The hazards a period's record lists: new, closed and overdue ones, one row each time."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, WeekHazard]] = []
+
+    def set_hazards(
+        self, opened: tuple[WeekHazard, ...], closed: tuple[WeekHazard, ...], overdue
+    ) -> None:
+        self.beginResetModel()
+        self._rows = (
+            [("opened", hazard) for hazard in opened]
+            + [("closed", hazard) for hazard in closed]
+            + [("overdue", hazard) for hazard in overdue]
+        )
+        self.endResetModel()
+
+    def hazard_at(self, row: int) -> WeekHazard:
+        return self._rows[row][1]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("类别"),
+            self.tr("设备"),
+            self.tr("等级"),
+            self.tr("隐患描述"),
+            self.tr("整改期限"),
+            self.tr("当前状态"),
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        kind, hazard = self._rows[index.row()]
+        column = index.column()
+        if role == RECORD_ROLE:
+            return hazard
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            kinds = {
+                "opened": self.tr("新增"),
+                "closed": self.tr("销号"),
+                "overdue": self.tr("逾期"),
+            }
+            values = (
+                kinds[kind],
+                hazard.equipment_name or self.tr("（全单位）"),
+                code_label(HAZARD_GRADE_LABELS, hazard.grade),
+                hazard.description.replace("\n", " "),
+                hazard.deadline,
+                code_label(HAZARD_STATUS_LABELS, hazard.status),
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and kind == "overdue":
+            return ALERT_TEXT
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,7 +15,6 @@ from sync.errors import SafeDeskError
 from sync.profile import Profile
 from sync.records import RecordStatus
 from sync.store.database import Store
-from sync.templates import ChecklistTemplate, TemplateLibrary
 from sync.weekly_reports import (
     WeeklyReportForm,
     WeeklyReportSummary,
@@ -30,6 +29,9 @@ from sync.weekly_reports import (
     week_rollup,
     weekly_reports_of_week,
 )
+
+if TYPE_CHECKING:
+    from sync.templates import ChecklistTemplate, TemplateLibrary
 
 logger = logging.getLogger(__name__)
 

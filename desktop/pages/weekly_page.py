@@ -1,0 +1,519 @@
+"""Weekly investigation (周排查) page: pick the ISO week and family, review the week, write the
+director's report, sign it; amend a signed one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.checklist_answers_model import (
+    ITEM_COLUMN,
+    REMARK_COLUMN,
+    RESULT_COLUMN,
+    ChecklistAnswersModel,
+)
+from desktop.models.editable_rows_model import EditableRowsModel
+from desktop.models.minutes_models import FAMILY_LABELS
+from desktop.models.roles import code_label
+from desktop.models.week_rollup_model import CHECK_ID_ROLE, WeekHazardModel, WeekRollupModel
+from desktop.pages.common import ChoiceDelegate, DateDelegate, MessageBar, setup_table
+from desktop.viewmodels.weekly_report import WeeklyReportViewModel
+from sync.clock import china_now, china_today, iso_week_days, iso_week_of
+from sync.completion import DayState
+from sync.profile import Profile
+from sync.records import RecordStatus, RecordType
+from sync.store.database import Store
+
+if TYPE_CHECKING:
+    from sync.templates import TemplateLibrary
+
+logger = logging.getLogger(__name__)
+
+
+class WeeklyReportPage(QWidget):
+    """The safety director's weekly report, one per equipment family and ISO week."""
+
+    open_record_requested = Signal(str, str)
+    """(record type, record id): a daily check of the roll-up or a hazard was double-clicked."""
+
+    report_submitted = Signal(str)
+    """A weekly report was signed (its id): the Today view may recount."""
+
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        library: TemplateLibrary,
+        parent: QWidget | None = None,
+        *,
+        view_model: WeeklyReportViewModel | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vm = view_model or WeeklyReportViewModel(store, profile, library, parent=self)
+        self._filling = False
+
+        self.messages = MessageBar()
+        self.rollup_model = WeekRollupModel(self)
+        self.hazard_model = WeekHazardModel(self)
+        self.items_model = ChecklistAnswersModel(self)
+        self.measures_model = EditableRowsModel(
+            [
+                ("action", self.tr("措施")),
+                ("owner", self.tr("责任人")),
+                ("deadline", self.tr("完成期限")),
+            ],
+            parent=self,
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(self._build_week_bar())
+        layout.addLayout(self._build_status_bar())
+        layout.addWidget(self.messages)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_week_tab(), self.tr("本周情况"))
+        self.tabs.addTab(self._build_items_tab(), self.tr("排查项目"))
+        self.tabs.addTab(self._scrolled(self._build_analysis_tab()), self.tr("研判与措施"))
+        layout.addWidget(self.tabs, 1)
+
+        self.vm.report_changed.connect(self._fill)
+        self.vm.saved.connect(self._show_saved)
+        self.vm.failed.connect(self.messages.show_error)
+        self._loaded = False
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_week_bar(self) -> QHBoxLayout:
+        title = QLabel(self.tr("周排查"))
+        title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.previous_button = QToolButton()
+        self.previous_button.setText("◀")
+        self.previous_button.setToolTip(self.tr("上一周"))
+        self.previous_button.clicked.connect(lambda: self._step_week(-7))
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("下一周"))
+        self.next_button.clicked.connect(lambda: self._step_week(7))
+        self.week_label = QLabel()
+        self.week_label.setStyleSheet("font-weight: 600;")
+        self.date_picker = QDateEdit()
+        self.date_picker.setCalendarPopup(True)
+        self.date_picker.setDisplayFormat("yyyy-MM-dd")
+        self.date_picker.setToolTip(self.tr("选择一天，显示它所在的周"))
+        self.date_picker.dateChanged.connect(self._date_picked)
+        self.this_week_button = QPushButton(self.tr("本周"))
+        self.this_week_button.clicked.connect(self._go_this_week)
+        self.family_box = QComboBox()
+        self.family_box.currentIndexChanged.connect(self._family_picked)
+
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.week_label)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.date_picker)
+        bar.addWidget(self.this_week_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("设备类别")))
+        bar.addWidget(self.family_box)
+        return bar
+
+    def _build_status_bar(self) -> QHBoxLayout:
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.version_box = QComboBox()
+        self.version_box.setToolTip(self.tr("原记录与更正记录"))
+        self.version_box.activated.connect(self._version_picked)
+        self.all_normal_button = QPushButton(self.tr("未填项全部正常"))
+        self.all_normal_button.clicked.connect(self._all_normal)
+        self.submit_button = QPushButton(self.tr("签字提交"))
+        self.submit_button.clicked.connect(self.submit)
+        self.amend_button = QPushButton(self.tr("更正…"))
+        self.amend_button.clicked.connect(self._ask_amendment)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.status_label, 1)
+        bar.addWidget(self.version_box)
+        bar.addWidget(self.all_normal_button)
+        bar.addWidget(self.amend_button)
+        bar.addWidget(self.submit_button)
+        return bar
+
+    def _build_week_tab(self) -> QWidget:
+        self.rollup_table = QTableView()
+        self.rollup_table.setModel(self.rollup_model)
+        setup_table(self.rollup_table, stretch_column=0)
+        self.rollup_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.rollup_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.rollup_table.doubleClicked.connect(self._rollup_opened)
+        self.rollup_table.setToolTip(self.tr("双击某天打开当天的日管控记录"))
+        self.rollup_summary = QLabel()
+        self.rollup_summary.setWordWrap(True)
+        checks = QGroupBox(self.tr("日管控完成情况"))
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.addWidget(self.rollup_summary)
+        checks_layout.addWidget(self.rollup_table)
+
+        self.hazard_table = QTableView()
+        self.hazard_table.setModel(self.hazard_model)
+        setup_table(self.hazard_table, stretch_column=3)
+        self.hazard_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.hazard_table.doubleClicked.connect(self._hazard_opened)
+        self.hazard_summary = QLabel()
+        hazards = QGroupBox(self.tr("本周隐患"))
+        hazards_layout = QVBoxLayout(hazards)
+        hazards_layout.addWidget(self.hazard_summary)
+        hazards_layout.addWidget(self.hazard_table)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(checks, 3)
+        column.addWidget(hazards, 2)
+        return page
+
+    def _build_items_tab(self) -> QWidget:
+        self.items_table = QTableView()
+        self.items_table.setModel(self.items_model)
+        setup_table(self.items_table, stretch_column=ITEM_COLUMN, widths={REMARK_COLUMN: 220})
+        self.items_table.setItemDelegateForColumn(RESULT_COLUMN, ChoiceDelegate(self))
+        self.items_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.items_table.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked
+            | QTableView.EditTrigger.SelectedClicked
+            | QTableView.EditTrigger.EditKeyPressed
+            | QTableView.EditTrigger.AnyKeyPressed
+        )
+        self.items_table.verticalHeader().setVisible(True)
+        hint = QLabel(self.tr("双击或按 F2 填写结果和说明；异常项须写明情况。"))
+        hint.setStyleSheet("color: #616161;")
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(hint)
+        column.addWidget(self.items_table, 1)
+        return page
+
+    def _build_analysis_tab(self) -> QWidget:
+        self.participants_edit = QLineEdit()
+        self.participants_edit.setPlaceholderText(self.tr("如：安全总监、安全员、维保单位人员"))
+        self.analysis_edit = QPlainTextEdit()
+        self.analysis_edit.setPlaceholderText(
+            self.tr("本周设备安全状况研判：日管控发现的问题、隐患整改进展、风险变化")
+        )
+        self.analysis_edit.setMinimumHeight(90)
+        self.measures_table = QTableView()
+        self.measures_table.setModel(self.measures_model)
+        setup_table(self.measures_table, stretch_column=0, widths={1: 110, 2: 120})
+        self.measures_table.setItemDelegate(DateDelegate(self))
+        self.measures_table.setMinimumHeight(120)
+        add_button = QPushButton(self.tr("添加措施"))
+        add_button.clicked.connect(self._add_measure)
+        self.remove_measure_button = QPushButton(self.tr("删除所选"))
+        self.remove_measure_button.clicked.connect(self._remove_measure)
+        self.add_measure_button = add_button
+        measure_buttons = QHBoxLayout()
+        measure_buttons.addWidget(add_button)
+        measure_buttons.addWidget(self.remove_measure_button)
+        measure_buttons.addStretch(1)
+        measures = QVBoxLayout()
+        measures.setContentsMargins(0, 0, 0, 0)
+        measures.addWidget(self.measures_table)
+        measures.addLayout(measure_buttons)
+        self.matters_edit = QPlainTextEdit()
+        self.matters_edit.setPlaceholderText(
+            self.tr("需要主要负责人协调解决的人员、资金、设备问题（提交月调度）")
+        )
+        self.matters_edit.setMinimumHeight(70)
+        self.focus_edit = QPlainTextEdit()
+        self.focus_edit.setMinimumHeight(60)
+
+        self.participants_edit.textChanged.connect(lambda text: self._edited(participants=text))
+        self.analysis_edit.textChanged.connect(
+            lambda: self._edited(analysis=self.analysis_edit.toPlainText())
+        )
+        self.matters_edit.textChanged.connect(
+            lambda: self._edited(matters_for_principal=self.matters_edit.toPlainText())
+        )
+        self.focus_edit.textChanged.connect(
+            lambda: self._edited(next_focus=self.focus_edit.toPlainText())
+        )
+
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("参加人员"), self.participants_edit)
+        form.addRow(self.tr("研判意见"), self.analysis_edit)
+        form.addRow(self.tr("整改措施"), measures)
+        form.addRow(self.tr("提请主要负责人"), self.matters_edit)
+        form.addRow(self.tr("下周重点"), self.focus_edit)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        return page
+
+    @staticmethod
+    def _scrolled(content: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(content)
+        return area
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.vm.load()
+        else:
+            self.vm.refresh_rollup()
+
+    def hideEvent(self, event) -> None:
+        self.vm.flush()
+        super().hideEvent(event)
+
+    def show_week(self, iso_year: int, iso_week: int, family: str | None = None) -> None:
+        self._loaded = True
+        if family:
+            self.vm.family = family
+        self.vm.iso_year, self.vm.iso_week = iso_year, iso_week
+        self.vm.load()
+
+    def show_report(self, record_id: str) -> None:
+        """Open one weekly report by id (an original or one of its amendments)."""
+        self._loaded = True
+        self.vm.open_report(record_id)
+
+    def _fill(self) -> None:
+        vm = self.vm
+        form = vm.form
+        self._filling = True
+
+        days = iso_week_days(vm.iso_year, vm.iso_week)
+        self.week_label.setText(
+            self.tr("{year}年第{week}周（{start}—{end}）").format(
+                year=vm.iso_year,
+                week=vm.iso_week,
+                start=days[0].strftime("%m-%d"),
+                end=days[-1].strftime("%m-%d"),
+            )
+        )
+        current = QDate(days[0].year, days[0].month, days[0].day)
+        picked = self.date_picker.date().toPython()
+        if iso_week_of(picked) != (vm.iso_year, vm.iso_week):
+            self.date_picker.setDate(current)
+        self.family_box.clear()
+        for family in vm.families:
+            self.family_box.addItem(code_label(FAMILY_LABELS, family), family)
+        self.family_box.setCurrentIndex(max(self.family_box.findData(vm.family), 0))
+
+        self._fill_rollup()
+        editable = vm.editable
+        answers = form.items if form else {}
+        self.items_model.set_checklist(vm.template, answers, editable=editable, on_edit=vm.set_item)
+        self.measures_model.set_rows(
+            form.measures if form else [], editable=editable, on_change=vm.measures_changed
+        )
+        self._set_text(self.participants_edit, form.participants if form else "")
+        self._set_text(self.analysis_edit, form.analysis if form else "")
+        self._set_text(self.matters_edit, form.matters_for_principal if form else "")
+        self._set_text(self.focus_edit, form.next_focus if form else "")
+        for widget in (
+            self.participants_edit,
+            self.analysis_edit,
+            self.matters_edit,
+            self.focus_edit,
+        ):
+            widget.setReadOnly(not editable)
+        self.add_measure_button.setEnabled(editable)
+        self.remove_measure_button.setEnabled(editable)
+        self._fill_status()
+        self._filling = False
+
+    def _fill_rollup(self) -> None:
+        rollup = self.vm.rollup
+        self.rollup_model.set_rollup(rollup)
+        if rollup is None:
+            self.rollup_summary.setText(self.tr("本单位没有登记设备。"))
+            self.hazard_model.set_hazards((), (), ())
+            self.hazard_summary.setText("")
+            return
+        self.rollup_summary.setText(
+            self.tr(
+                "应检 {due} 台·天，已完成 {done}，草稿 {draft}，缺失 {missing}，未运行 {idle}"
+            ).format(
+                due=rollup.due,
+                done=rollup.done,
+                draft=rollup.count(DayState.DRAFT),
+                missing=rollup.count(DayState.MISSING),
+                idle=rollup.count(DayState.NOT_RUNNING),
+            )
+        )
+        self.hazard_model.set_hazards(rollup.opened, rollup.closed, rollup.overdue)
+        self.hazard_summary.setText(
+            self.tr("新增 {opened} 条，销号 {closed} 条，逾期 {overdue} 条").format(
+                opened=len(rollup.opened), closed=len(rollup.closed), overdue=len(rollup.overdue)
+            )
+        )
+        if self.vm.form is not None and self.vm.form.read_only:
+            self.rollup_summary.setText(self.rollup_summary.text() + self.tr("（提交时的统计）"))
+
+    def _fill_status(self) -> None:
+        form = self.vm.form
+        self.version_box.clear()
+        for number, report in enumerate(self.vm.reports):
+            if report.amends_id:
+                text = self.tr("更正 {number}").format(number=number)
+            else:
+                text = self.tr("原记录")
+            if report.status == RecordStatus.DRAFT:
+                text = self.tr("{version}（草稿）").format(version=text)
+            self.version_box.addItem(text, report.id)
+        if form is not None and form.record_id:
+            self.version_box.setCurrentIndex(max(self.version_box.findData(form.record_id), 0))
+        self.version_box.setVisible(len(self.vm.reports) > 1)
+
+        editable = self.vm.editable
+        self.submit_button.setVisible(editable)
+        self.all_normal_button.setVisible(editable)
+        self.amend_button.setVisible(
+            form is not None
+            and form.status == RecordStatus.SUBMITTED
+            and not any(
+                report.amends_id == form.record_id and report.status == RecordStatus.DRAFT
+                for report in self.vm.reports
+            )
+        )
+
+        if form is None:
+            self.status_label.setText(self.tr("无法显示本周报告。"))
+        elif form.status == RecordStatus.SUBMITTED:
+            moment = china_now(form.submitted_at).strftime("%Y-%m-%d %H:%M")
+            text = self.tr("已提交：{name} 于 {moment} 签字，只读").format(
+                name=form.signed_by_name, moment=moment
+            )
+            self.status_label.setText(text)
+        elif form.record_id is None:
+            self.status_label.setText(self.tr("新报告：开始填写后自动保存草稿"))
+        else:
+            self.status_label.setText(self.tr("草稿：自动保存"))
+        if form is not None and form.amends_id:
+            self.status_label.setText(
+                self.status_label.text()
+                + self.tr("；更正原因：{reason}").format(reason=form.amendment_reason)
+            )
+
+    @staticmethod
+    def _set_text(edit, text: str) -> None:
+        current = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+        if current == text:
+            return
+        if isinstance(edit, QLineEdit):
+            edit.setText(text)
+        else:
+            edit.setPlainText(text)
+
+    def _show_saved(self) -> None:
+        if self.vm.form is not None and self.vm.form.status == RecordStatus.DRAFT:
+            self.status_label.setText(
+                self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
+            )
+            if self.version_box.count() != len(self.vm.reports):
+                self._fill_status()
+
+    # --- acting ------------------------------------------------------------------------------
+
+    def _edited(self, **fields) -> None:
+        if not self._filling:
+            self.vm.edit(**fields)
+
+    def _step_week(self, days: int) -> None:
+        monday = dt.date.fromisocalendar(self.vm.iso_year, self.vm.iso_week, 1)
+        self.vm.select_week(*iso_week_of(monday + dt.timedelta(days=days)))
+
+    def _date_picked(self, date: QDate) -> None:
+        if not self._filling:
+            self.vm.select_week(*iso_week_of(date.toPython()))
+
+    def _go_this_week(self) -> None:
+        self.vm.select_week(*iso_week_of(china_today()))
+
+    def _family_picked(self, _index: int) -> None:
+        family = self.family_box.currentData()
+        if not self._filling and family:
+            self.vm.select_family(family)
+
+    def _version_picked(self, _index: int) -> None:
+        record_id = self.version_box.currentData()
+        if record_id and (self.vm.form is None or record_id != self.vm.form.record_id):
+            self.vm.open_report(record_id)
+
+    def _all_normal(self) -> None:
+        changed = self.vm.mark_unanswered_normal()
+        self.items_model.answers_changed()
+        if changed:
+            self.messages.show_note(self.tr("{count} 项已填为正常").format(count=changed))
+
+    def _add_measure(self) -> None:
+        row = self.measures_model.add_row()
+        if row >= 0:
+            self.measures_table.setCurrentIndex(self.measures_model.index(row, 0))
+            self.measures_table.edit(self.measures_model.index(row, 0))
+
+    def _remove_measure(self) -> None:
+        index = self.measures_table.currentIndex()
+        if index.isValid():
+            self.measures_model.remove_row(index.row())
+
+    def submit(self) -> bool:
+        self.messages.clear_message()
+        if not self.vm.submit():
+            return False
+        self.messages.show_note(self.tr("周排查报告已签字提交"))
+        self.report_submitted.emit(self.vm.form.record_id)
+        return True
+
+    def _ask_amendment(self) -> None:
+        reason, accepted = QInputDialog.getText(
+            self, self.tr("更正周排查报告"), self.tr("更正原因（将与原记录一同保留）：")
+        )
+        if accepted:
+            self.amend(reason)
+
+    def amend(self, reason: str) -> bool:
+        self.messages.clear_message()
+        if not self.vm.amend(reason):
+            return False
+        self.messages.show_note(self.tr("已建立更正稿，原记录保留不变"))
+        return True
+
+    def _rollup_opened(self, index) -> None:
+        check_id = index.data(CHECK_ID_ROLE)
+        if check_id:
+            self.open_record_requested.emit(RecordType.DAILY_CHECK.value, check_id)
+
+    def _hazard_opened(self, index) -> None:
+        hazard = self.hazard_model.hazard_at(index.row())
+        self.open_record_requested.emit(RecordType.HAZARD.value, hazard.id)
