@@ -438,11 +438,12 @@ class MonthlyMinutesPage(QWidget):
         self.status_label.setText(text)
 
     def _show_saved(self) -> None:
-        self.status_label.setText(
-            self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
-        )
         if self.version_box.count() != len(self.vm.minutes):
             self._fill_status()
+        saved = self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
+        if self.vm.form.amends_id:
+            saved += self.tr("；更正原因：{reason}").format(reason=self.vm.form.amendment_reason)
+        self.status_label.setText(saved)
 
     # --- acting ------------------------------------------------------------------------------
 

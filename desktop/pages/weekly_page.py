@@ -436,12 +436,15 @@ class WeeklyReportPage(QWidget):
             edit.setPlainText(text)
 
     def _show_saved(self) -> None:
-        if self.vm.form is not None and self.vm.form.status == RecordStatus.DRAFT:
-            self.status_label.setText(
-                self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
-            )
-            if self.version_box.count() != len(self.vm.reports):
-                self._fill_status()
+        form = self.vm.form
+        if form is None or form.status != RecordStatus.DRAFT:
+            return
+        if self.version_box.count() != len(self.vm.reports):
+            self._fill_status()
+        saved = self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
+        if form.amends_id:
+            saved += self.tr("；更正原因：{reason}").format(reason=form.amendment_reason)
+        self.status_label.setText(saved)
 
     # --- acting ------------------------------------------------------------------------------
 
