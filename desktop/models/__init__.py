@@ -1,1 +1,1 @@
-"""Qt table models over the ``sync`` core's records: named columns, a record role, a sort role."""
+"""Qt item models over the values the ``sync`` queries return (named columns, record role)."""

@@ -10,9 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop.models.roles import (
     ALERT_BACKGROUND,
     ALERT_TEXT,
-    CHOICES_ROLE,
     MUTED_TEXT,
-    RECORD_ROLE,
+    ChoicesRole,
+    RecordRole,
     code_label,
     ui_language,
 )
@@ -92,9 +92,9 @@ class ChecklistAnswersModel(QAbstractTableModel):
         column = index.column()
         language = ui_language()
 
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return item
-        if role == CHOICES_ROLE and column == RESULT_COLUMN:
+        if role == ChoicesRole and column == RESULT_COLUMN:
             return [(code.value, code_label(ITEM_RESULT_LABELS, code)) for code in ItemResult]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == CATEGORY_COLUMN:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.models.roles import ALERT_BACKGROUND, RECORD_ROLE
+from desktop.models.roles import ALERT_BACKGROUND, RecordRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +101,7 @@ class EditableRowsModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.ToolTipRole:
             return value or None
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return row
         if role == DATE_ROLE:
             return key in self._date_keys

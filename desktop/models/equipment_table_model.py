@@ -10,10 +10,10 @@ from desktop.models.roles import (
     ALERT_BACKGROUND,
     ALERT_TEXT,
     DRAFT_BACKGROUND,
-    RECORD_ROLE,
-    SORT_ROLE,
     WARNING_BACKGROUND,
     WARNING_TEXT,
+    RecordRole,
+    SortRole,
     code_label,
     ui_language,
 )
@@ -90,11 +90,11 @@ class EquipmentTableModel(QAbstractTableModel):
         column = EquipmentColumn(index.column())
         inspection_column = column == EquipmentColumn.NEXT_INSPECTION
 
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return equipment
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(equipment, column)
-        if role == SORT_ROLE:
+        if role == SortRole:
             if inspection_column:
                 return equipment.next_inspection_date or "9999"
             return self._display(equipment, column)
@@ -169,7 +169,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self._lines[index.row()]
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return line
         if role == Qt.ItemDataRole.BackgroundRole and line.state == RecordStatus.DRAFT:
             return DRAFT_BACKGROUND

@@ -11,9 +11,9 @@ from desktop.models.roles import (
     ALERT_BACKGROUND,
     ALERT_TEXT,
     MUTED_TEXT,
-    RECORD_ROLE,
-    SORT_ROLE,
     WARNING_TEXT,
+    RecordRole,
+    SortRole,
     code_label,
 )
 from sync.clock import china_now
@@ -86,11 +86,11 @@ class HazardTableModel(QAbstractTableModel):
         hazard = self._hazards[index.row()]
         column = HazardColumn(index.column())
 
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return hazard
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(hazard, column)
-        if role == SORT_ROLE:
+        if role == SortRole:
             return self._sort_key(hazard, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == HazardColumn.DEADLINE and hazard.overdue:
@@ -167,7 +167,7 @@ class HazardHistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return entry
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None

@@ -11,8 +11,8 @@ from desktop.models.roles import (
     ALERT_BACKGROUND,
     ALERT_TEXT,
     GOOD_BACKGROUND,
-    RECORD_ROLE,
     WARNING_BACKGROUND,
+    RecordRole,
     code_label,
 )
 from sync.monthly_minutes import EquipmentCompletion, PreviousDecision, WeekFiling
@@ -85,7 +85,7 @@ class AttendeesModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return row
         if role == Qt.ItemDataRole.CheckStateRole and column == self.PRESENT:
             return Qt.CheckState.Checked if row.get("present") else Qt.CheckState.Unchecked
@@ -175,7 +175,7 @@ class FollowUpModel(QAbstractTableModel):
         decision = self._decisions[index.row()]
         entry = self._follow_up.get(decision.id, {})
         column = index.column()
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return decision
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
             return Qt.CheckState.Checked if entry.get("done") else Qt.CheckState.Unchecked
@@ -238,7 +238,7 @@ class CompletionModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -283,7 +283,7 @@ class WeekFilingModel(QAbstractTableModel):
             return None
         week = self._weeks[index.row()]
         column = index.column()
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return week
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

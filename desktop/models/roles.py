@@ -1,35 +1,42 @@
-"""Item roles and colours shared by SafeDesk's table models."""
+"""Item data roles shared by SafeDesk's models and delegates."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 
 from sync.records import label
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The row's record (a frozen dataclass from ``sync``)."""
+USER = Qt.ItemDataRole.UserRole
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-"""A value that sorts the column as a person expects (dates as ISO text, counts as numbers)."""
+RecordRole = USER + 1
+"""The row's whole value (a frozen dataclass from ``sync``)."""
 
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3
+SortRole = USER + 2
+"""A value that sorts the column the way a person expects (dates as ISO text, counts as int)."""
+
+ToneRole = USER + 3
+"""A :class:`desktop.widgets.chips.Tone` when the cell is drawn as a status chip, else None."""
+
+TargetRole = USER + 4
+"""The :mod:`desktop.navigation` target a click on the cell opens, or None."""
+
+ChoicesRole = USER + 5
 """For an editable choice cell: the [(code, label)] a combo box offers."""
 
-ALERT_TEXT = QColor("#b71c1c")
-ALERT_BACKGROUND = QColor("#fdecea")
+# Colours of cells that are not drawn as chips (the week grid, rows of overdue hazards).
+ALERT_TEXT = QColor("#b3261e")
+ALERT_BACKGROUND = QColor("#fde2e1")
 WARNING_TEXT = QColor("#8a5300")
-WARNING_BACKGROUND = QColor("#fff4e0")
-GOOD_BACKGROUND = QColor("#e8f5e9")
-DRAFT_BACKGROUND = QColor("#e3f2fd")
-MUTED_TEXT = QColor("#757575")
+WARNING_BACKGROUND = QColor("#fff1d6")
+GOOD_BACKGROUND = QColor("#e3f4e8")
+DRAFT_BACKGROUND = QColor("#e3eefc")
+MUTED_TEXT = QColor("#5b6670")
 
 
 def ui_language() -> str:
-    """``zh_CN`` or ``en``: the language the application was started in."""
-    app = QCoreApplication.instance()
-    value = app.property("safedesk_language") if app is not None else None
-    return value if value in ("zh_CN", "en") else "zh_CN"
+    """``zh_CN`` or ``en``: the language :class:`desktop.i18n.Translations` installed."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
 
 
 def code_label(table: dict, code: str) -> str:

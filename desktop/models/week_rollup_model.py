@@ -10,7 +10,7 @@ from desktop.models.roles import (
     DRAFT_BACKGROUND,
     GOOD_BACKGROUND,
     MUTED_TEXT,
-    RECORD_ROLE,
+    RecordRole,
     code_label,
 )
 from sync.completion import DAY_STATE_LABELS, DayState
@@ -78,7 +78,7 @@ class WeekRollupModel(QAbstractTableModel):
         row = self._rollup.equipment[index.row()]
         column = index.column()
 
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return row
         if column == 0:
             return row.equipment_name if role == Qt.ItemDataRole.DisplayRole else None
@@ -150,7 +150,7 @@ class WeekHazardModel(QAbstractTableModel):
             return None
         kind, hazard = self._rows[index.row()]
         column = index.column()
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return hazard
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kinds = {

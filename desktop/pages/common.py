@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.editable_rows_model import DATE_ROLE
-from desktop.models.roles import CHOICES_ROLE, ui_language
+from desktop.models.roles import ChoicesRole, ui_language
 from sync.errors import SafeDeskError
 
 
@@ -71,7 +71,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index: QModelIndex):
         editor = QComboBox(parent)
-        for code, text in index.data(CHOICES_ROLE) or []:
+        for code, text in index.data(ChoicesRole) or []:
             editor.addItem(text, code)
         # A choice is a complete edit: commit at once, so keyboard users can move on.
         editor.activated.connect(lambda _row: self.commitData.emit(editor))

@@ -20,7 +20,7 @@ from desktop.models.equipment_table_model import (
     EquipmentHistoryModel,
     EquipmentTableModel,
 )
-from desktop.models.roles import SORT_ROLE, code_label, ui_language
+from desktop.models.roles import SortRole, code_label, ui_language
 from desktop.pages.common import MessageBar, setup_table
 from sync.equipment import (
     INSPECTION_STATE_LABELS,
@@ -54,7 +54,7 @@ class EquipmentPage(QWidget):
         self.list_model = EquipmentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.history_model = EquipmentHistoryModel(self)
 
         self.table = QTableView()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.hazard_table_model import HazardColumn, HazardHistoryModel, HazardTableModel
-from desktop.models.roles import SORT_ROLE, code_label
+from desktop.models.roles import SortRole, code_label
 from desktop.pages.common import MessageBar, setup_table
 from desktop.viewmodels.hazard_editor import HazardEditorViewModel
 from sync.clock import china_now
@@ -80,7 +80,7 @@ class HazardsPage(QWidget):
         self.list_model = HazardTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.history_model = HazardHistoryModel(self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

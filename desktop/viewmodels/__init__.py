@@ -1,1 +1,1 @@
-"""Page state that outlives a widget's paint: the record being edited, autosave, submit."""
+"""State of pages that need more than a model: what is being edited, saving, validation."""
