@@ -75,7 +75,7 @@ class ChecklistAnswersModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (self.tr("类别"), self.tr("排查项目"), self.tr("结果"), self.tr("说明"))[section]
+        return (self.tr("Category"), self.tr("Items"), self.tr("Result"), self.tr("Remark"))[section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -102,7 +102,7 @@ class ChecklistAnswersModel(QAbstractTableModel):
             if column == ITEM_COLUMN:
                 return item.text(language)
             if column == RESULT_COLUMN:
-                return code_label(ITEM_RESULT_LABELS, result) if result else self.tr("未填")
+                return code_label(ITEM_RESULT_LABELS, result) if result else self.tr("Not filled")
             return answer.get("remark", "")
         if role == Qt.ItemDataRole.EditRole:
             if column == RESULT_COLUMN:
@@ -135,7 +135,4 @@ class ChecklistAnswersModel(QAbstractTableModel):
         return True
 
     def _category_name(self, category_id: str, language: str) -> str:
-        for category in self._template.categories:
-            if category.id == category_id:
-                return category.zh_CN if language == "zh_CN" else category.en
-        return category_id
+        return self._template.category(category_id).label(language)

@@ -75,12 +75,12 @@ class EquipmentTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            EquipmentColumn.NAME: self.tr("设备名称"),
-            EquipmentColumn.KIND: self.tr("种类"),
-            EquipmentColumn.CODE: self.tr("设备代码"),
-            EquipmentColumn.LOCATION: self.tr("位置"),
-            EquipmentColumn.STATUS: self.tr("状态"),
-            EquipmentColumn.NEXT_INSPECTION: self.tr("下次检验"),
+            EquipmentColumn.NAME: self.tr("Equipment name"),
+            EquipmentColumn.KIND: self.tr("Kind"),
+            EquipmentColumn.CODE: self.tr("Equipment code"),
+            EquipmentColumn.LOCATION: self.tr("Location"),
+            EquipmentColumn.STATUS: self.tr("Status"),
+            EquipmentColumn.NEXT_INSPECTION: self.tr("Next inspection"),
         }[EquipmentColumn(section)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -127,7 +127,7 @@ class EquipmentTableModel(QAbstractTableModel):
             return code_label(INSPECTION_STATE_LABELS, InspectionState.UNKNOWN)
         if equipment.inspection == InspectionState.OK:
             return equipment.next_inspection_date
-        return self.tr("{date}（{state}）").format(
+        return self.tr("{date} ({state})").format(
             date=equipment.next_inspection_date,
             state=code_label(INSPECTION_STATE_LABELS, equipment.inspection),
         )
@@ -158,11 +158,11 @@ class EquipmentHistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("日期"),
-            self.tr("记录"),
-            self.tr("状态"),
-            self.tr("签字/责任人"),
-            self.tr("内容"),
+            self.tr("Date"),
+            self.tr("Record"),
+            self.tr("Status"),
+            self.tr("Signed by / owner"),
+            self.tr("Content"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -193,23 +193,23 @@ class EquipmentHistoryModel(QAbstractTableModel):
 
     def record_kind(self, line: HistoryLine) -> str:
         if line.record_type == RecordType.DAILY_CHECK:
-            kind = self.tr("日管控检查")
+            kind = self.tr("Daily check")
         elif line.record_type == RecordType.HAZARD:
-            kind = self.tr("隐患")
+            kind = self.tr("Hazard")
         else:
             year, week = line.iso_week or (0, 0)
-            kind = self.tr("周排查 {year}年第{week}周").format(year=year, week=week)
+            kind = self.tr("Weekly report {year}-W{week}").format(year=year, week=week)
         if line.amends_id:
-            return self.tr("{kind}（更正）").format(kind=kind)
+            return self.tr("{kind} (amendment)").format(kind=kind)
         return kind
 
     def state_text(self, line: HistoryLine) -> str:
         if line.record_type == RecordType.HAZARD:
             return code_label(HAZARD_STATUS_LABELS, line.state)
         if line.state == RecordStatus.DRAFT:
-            return self.tr("草稿")
+            return self.tr("Draft")
         if line.state == RecordStatus.SUBMITTED:
-            return self.tr("已提交")
+            return self.tr("Submitted")
         return line.state
 
     def detail_text(self, line: HistoryLine) -> str:
@@ -217,7 +217,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
         if line.record_type == RecordType.DAILY_CHECK:
             parts.append(code_label(DAY_STATUS_LABELS, line.operating_status))
             if line.abnormal_items:
-                parts.append(self.tr("异常 {count} 项").format(count=line.abnormal_items))
+                parts.append(self.tr("{count} abnormal").format(count=line.abnormal_items))
         if line.detail:
             parts.append(line.detail.replace("\n", " "))
         return "；".join(parts) if ui_language() == "zh_CN" else "; ".join(parts)

@@ -71,12 +71,12 @@ class HazardTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = {
-            HazardColumn.GRADE: self.tr("等级"),
-            HazardColumn.STATUS: self.tr("状态"),
-            HazardColumn.EQUIPMENT: self.tr("设备"),
-            HazardColumn.DESCRIPTION: self.tr("隐患描述"),
-            HazardColumn.OWNER: self.tr("责任人"),
-            HazardColumn.DEADLINE: self.tr("整改期限"),
+            HazardColumn.GRADE: self.tr("Grade"),
+            HazardColumn.STATUS: self.tr("Status"),
+            HazardColumn.EQUIPMENT: self.tr("Equipment"),
+            HazardColumn.DESCRIPTION: self.tr("Hazard description"),
+            HazardColumn.OWNER: self.tr("Owner"),
+            HazardColumn.DEADLINE: self.tr("Rectification deadline"),
         }
         return headers.get(HazardColumn(section))
 
@@ -94,7 +94,7 @@ class HazardTableModel(QAbstractTableModel):
             return self._sort_key(hazard, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == HazardColumn.DEADLINE and hazard.overdue:
-                return self.tr("已超过整改期限")
+                return self.tr("Past its deadline")
             return self._display(hazard, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if hazard.overdue:
@@ -118,10 +118,10 @@ class HazardTableModel(QAbstractTableModel):
         if column == HazardColumn.STATUS:
             text = code_label(HAZARD_STATUS_LABELS, hazard.status)
             if hazard.overdue:
-                text = self.tr("{status}·逾期").format(status=text)
-            return self.tr("{status}·停用").format(status=text) if hazard.stop_use else text
+                text = self.tr("{status} · overdue").format(status=text)
+            return self.tr("{status} · stopped").format(status=text) if hazard.stop_use else text
         if column == HazardColumn.EQUIPMENT:
-            return hazard.equipment_name or self.tr("（全单位）")
+            return hazard.equipment_name or self.tr("(whole unit)")
         if column == HazardColumn.DESCRIPTION:
             return hazard.description.replace("\n", " ")
         if column == HazardColumn.OWNER:
@@ -161,7 +161,7 @@ class HazardHistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("时间"), self.tr("人员"), self.tr("变更"))[section]
+        return (self.tr("Time"), self.tr("By"), self.tr("Change"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -181,7 +181,7 @@ class HazardHistoryModel(QAbstractTableModel):
         """One line saying what the entry changed, in the UI's language."""
         detail = entry.detail
         if entry.action == "found":
-            return self.tr("登记隐患（{status}）").format(
+            return self.tr("Hazard recorded ({status})").format(
                 status=code_label(HAZARD_STATUS_LABELS, detail.get("status", "found"))
             )
         if entry.action == "status":
@@ -190,32 +190,32 @@ class HazardHistoryModel(QAbstractTableModel):
                 new=code_label(HAZARD_STATUS_LABELS, detail.get("to", "")),
             )
             note = detail.get("note", "")
-            return self.tr("{change}：{note}").format(change=text, note=note) if note else text
+            return self.tr("{change}: {note}").format(change=text, note=note) if note else text
         if entry.action == "edited":
             names = [self._field_name(key) for key in detail.get("fields", {})]
             parts = [
                 self._field_change(key, change) for key, change in detail.get("fields", {}).items()
             ]
             summary = "; ".join(part for part in parts if part)
-            change = self.tr("修改 {fields}").format(fields=", ".join(names))
+            change = self.tr("Edited {fields}").format(fields=", ".join(names))
             if not summary:
                 return change
-            return self.tr("{change}：{note}").format(change=change, note=summary)
+            return self.tr("{change}: {note}").format(change=change, note=summary)
         return entry.action
 
     def _field_name(self, key: str) -> str:
         names = {
-            "equipment_id": self.tr("设备"),
-            "grade": self.tr("等级"),
-            "source": self.tr("来源"),
-            "description": self.tr("描述"),
-            "photos": self.tr("照片"),
-            "immediate_measures": self.tr("立即措施"),
-            "stop_use": self.tr("停用"),
-            "owner": self.tr("责任人"),
-            "deadline": self.tr("整改期限"),
-            "rectification": self.tr("整改情况"),
-            "verification": self.tr("复查结论"),
+            "equipment_id": self.tr("Equipment"),
+            "grade": self.tr("Grade"),
+            "source": self.tr("Source"),
+            "description": self.tr("Description"),
+            "photos": self.tr("Photos"),
+            "immediate_measures": self.tr("Immediate measures"),
+            "stop_use": self.tr("Stop use"),
+            "owner": self.tr("Owner"),
+            "deadline": self.tr("Rectification deadline"),
+            "rectification": self.tr("Rectification"),
+            "verification": self.tr("Verification"),
         }
         return names.get(key, key)
 
@@ -229,11 +229,11 @@ class HazardHistoryModel(QAbstractTableModel):
             old = code_label(HAZARD_SOURCE_LABELS, old or "")
             new = code_label(HAZARD_SOURCE_LABELS, new or "")
         elif key == "stop_use":
-            old = self.tr("是") if old else self.tr("否")
-            new = self.tr("是") if new else self.tr("否")
+            old = self.tr("Yes") if old else self.tr("No")
+            new = self.tr("Yes") if new else self.tr("No")
         elif key == "equipment_id":
-            old = self._equipment_names.get(old or "", self.tr("（无）"))
-            new = self._equipment_names.get(new or "", self.tr("（无）"))
+            old = self._equipment_names.get(old or "", self.tr("(none)"))
+            new = self._equipment_names.get(new or "", self.tr("(none)"))
         elif key in ("owner", "deadline"):
             pass
         else:

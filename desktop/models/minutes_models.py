@@ -68,7 +68,7 @@ class AttendeesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("姓名"), self.tr("职务"), self.tr("签到"), self.tr("备注"))[section]
+        return (self.tr("Name"), self.tr("Role"), self.tr("Signed in"), self.tr("Note"))[section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -93,9 +93,9 @@ class AttendeesModel(QAbstractTableModel):
             if column == self.NAME:
                 return row.get("name", "")
             if column == self.ROLE:
-                return code_label(ROLE_LABELS, row["role"]) if row.get("role") else self.tr("列席")
+                return code_label(ROLE_LABELS, row["role"]) if row.get("role") else self.tr("Guest")
             if column == self.PRESENT:
-                return self.tr("出席") if row.get("present") else self.tr("缺席")
+                return self.tr("Present") if row.get("present") else self.tr("Absent")
             return row.get("note", "")
         return None
 
@@ -151,11 +151,11 @@ class FollowUpModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = (
-            self.tr("上月决定事项"),
-            self.tr("责任人"),
-            self.tr("期限"),
-            self.tr("已落实"),
-            self.tr("落实情况"),
+            self.tr("Last month's decision"),
+            self.tr("Owner"),
+            self.tr("Deadline"),
+            self.tr("Followed up"),
+            self.tr("Follow-up"),
         )
         return headers[section]
 
@@ -186,7 +186,7 @@ class FollowUpModel(QAbstractTableModel):
                 decision.item,
                 decision.owner,
                 decision.deadline,
-                self.tr("是") if entry.get("done") else self.tr("否"),
+                self.tr("Yes") if entry.get("done") else self.tr("No"),
                 entry.get("note", ""),
             )
             return values[column]
@@ -231,7 +231,7 @@ class CompletionModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("设备"), self.tr("应检天数"), self.tr("已完成"), self.tr("完成率"))[section]
+        return (self.tr("Equipment"), self.tr("Days due"), self.tr("Done"), self.tr("Rate"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -276,7 +276,7 @@ class WeekFilingModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("周次"), self.tr("已提交"), self.tr("未提交"))[section]
+        return (self.tr("Week"), self.tr("Submitted"), self.tr("Missing"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -287,7 +287,7 @@ class WeekFilingModel(QAbstractTableModel):
             return week
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.tr("{year}年第{week}周").format(year=week.iso_year, week=week.iso_week)
+                return self.tr("{year}-W{week}").format(year=week.iso_year, week=week.iso_week)
             families = week.submitted if column == 1 else week.missing
             return "、".join(code_label(FAMILY_LABELS, family) for family in families) or "—"
         if role == Qt.ItemDataRole.BackgroundRole and column == 2 and week.missing:

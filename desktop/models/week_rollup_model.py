@@ -53,17 +53,17 @@ class WeekRollupModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
-            return self.tr("设备")
+            return self.tr("Equipment")
         if section == 8:
-            return self.tr("完成/应检")
+            return self.tr("Done/due")
         weekdays = (
-            self.tr("一"),
-            self.tr("二"),
-            self.tr("三"),
-            self.tr("四"),
-            self.tr("五"),
-            self.tr("六"),
-            self.tr("日"),
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
         )
         if self._rollup is None:
             return weekdays[section - 1]
@@ -137,12 +137,12 @@ class WeekHazardModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("类别"),
-            self.tr("设备"),
-            self.tr("等级"),
-            self.tr("隐患描述"),
-            self.tr("整改期限"),
-            self.tr("当前状态"),
+            self.tr("Category"),
+            self.tr("Equipment"),
+            self.tr("Grade"),
+            self.tr("Hazard description"),
+            self.tr("Rectification deadline"),
+            self.tr("Status now"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -154,13 +154,13 @@ class WeekHazardModel(QAbstractTableModel):
             return hazard
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kinds = {
-                "opened": self.tr("新增"),
-                "closed": self.tr("销号"),
-                "overdue": self.tr("逾期"),
+                "opened": self.tr("New"),
+                "closed": self.tr("Closure"),
+                "overdue": self.tr("Overdue"),
             }
             values = (
                 kinds[kind],
-                hazard.equipment_name or self.tr("（全单位）"),
+                hazard.equipment_name or self.tr("(whole unit)"),
                 code_label(HAZARD_GRADE_LABELS, hazard.grade),
                 hazard.description.replace("\n", " "),
                 hazard.deadline,

@@ -76,7 +76,7 @@ class EquipmentPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([4000, 6000])
 
-        title = QLabel(self.tr("设备台账"))
+        title = QLabel(self.tr("Equipment register"))
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -86,18 +86,18 @@ class EquipmentPage(QWidget):
 
     def _build_detail(self) -> QWidget:
         self.fields: dict[str, QLabel] = {}
-        identity = QGroupBox(self.tr("设备信息"))
+        identity = QGroupBox(self.tr("Equipment details"))
         form = QFormLayout(identity)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows = (
-            ("name", self.tr("设备名称")),
-            ("equipment_code", self.tr("设备代码")),
-            ("registration_no", self.tr("使用登记证编号")),
-            ("kind", self.tr("设备种类")),
-            ("location", self.tr("使用地点")),
-            ("status", self.tr("使用状态")),
-            ("next_inspection", self.tr("下次检验日期")),
-            ("responsible", self.tr("责任安全员")),
+            ("name", self.tr("Equipment name")),
+            ("equipment_code", self.tr("Equipment code")),
+            ("registration_no", self.tr("Registration no.")),
+            ("kind", self.tr("Equipment kind")),
+            ("location", self.tr("Place of use")),
+            ("status", self.tr("Use status")),
+            ("next_inspection", self.tr("Next inspection date")),
+            ("responsible", self.tr("Responsible officer")),
         )
         for key, caption in rows:
             value = QLabel()
@@ -111,8 +111,8 @@ class EquipmentPage(QWidget):
         setup_table(self.history_table, stretch_column=4)
         self.history_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.history_table.doubleClicked.connect(self._history_opened)
-        self.history_table.setToolTip(self.tr("双击打开记录"))
-        history = QGroupBox(self.tr("记录（最新在前，双击打开）"))
+        self.history_table.setToolTip(self.tr("Double-click to open the record"))
+        history = QGroupBox(self.tr("Records (newest first; double-click to open)"))
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.history_table)
 
@@ -171,7 +171,7 @@ class EquipmentPage(QWidget):
         label = self.fields["next_inspection"]
         if detail.next_inspection_date:
             label.setText(
-                self.tr("{date}（{state}）").format(date=detail.next_inspection_date, state=state)
+                self.tr("{date} ({state})").format(date=detail.next_inspection_date, state=state)
             )
         else:
             label.setText(state)

@@ -94,7 +94,7 @@ class HazardsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        title = QLabel(self.tr("隐患排查治理"))
+        title = QLabel(self.tr("Hazards"))
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         layout.addWidget(title)
@@ -110,11 +110,11 @@ class HazardsPage(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_list(self) -> QWidget:
-        self.new_button = QPushButton(self.tr("新建隐患"))
+        self.new_button = QPushButton(self.tr("New hazard"))
         self.new_button.clicked.connect(lambda: self.start_new_hazard())
         self.filter_box = QComboBox()
-        self.filter_box.addItem(self.tr("未销号"), True)
-        self.filter_box.addItem(self.tr("全部"), False)
+        self.filter_box.addItem(self.tr("Open"), True)
+        self.filter_box.addItem(self.tr("All"), False)
         self.filter_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.count_label = QLabel()
 
@@ -151,13 +151,13 @@ class HazardsPage(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: 600;")
 
-        self.start_button = QPushButton(self.tr("开始整改"))
-        self.verify_button = QPushButton(self.tr("提交复查"))
-        self.close_button = QPushButton(self.tr("复查通过，销号"))
-        self.reject_button = QPushButton(self.tr("复查不通过"))
-        self.create_button = QPushButton(self.tr("登记隐患"))
+        self.start_button = QPushButton(self.tr("Start rectification"))
+        self.verify_button = QPushButton(self.tr("Ask for verification"))
+        self.close_button = QPushButton(self.tr("Verified: close"))
+        self.reject_button = QPushButton(self.tr("Verification failed"))
+        self.create_button = QPushButton(self.tr("Record hazard"))
         self.create_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.start_button.clicked.connect(lambda: self._move(HazardStatus.RECTIFYING))
         self.verify_button.clicked.connect(lambda: self._move(HazardStatus.AWAITING_VERIFICATION))
         self.close_button.clicked.connect(lambda: self._move(HazardStatus.CLOSED))
@@ -177,13 +177,13 @@ class HazardsPage(QWidget):
         actions.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scrolled(self._build_fields()), self.tr("隐患信息"))
-        self.tabs.addTab(self._scrolled(self._build_rectification()), self.tr("整改与复查"))
+        self.tabs.addTab(self._scrolled(self._build_fields()), self.tr("Hazard details"))
+        self.tabs.addTab(self._scrolled(self._build_rectification()), self.tr("Rectification and verification"))
         self.history_table = QTableView()
         self.history_table.setModel(self.history_model)
         setup_table(self.history_table, stretch_column=2)
         self.history_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.tabs.addTab(self.history_table, self.tr("处理记录"))
+        self.tabs.addTab(self.history_table, self.tr("History"))
 
         panel = QWidget()
         column = QVBoxLayout(panel)
@@ -211,29 +211,29 @@ class HazardsPage(QWidget):
             self.source_box.addItem(code_label(HAZARD_SOURCE_LABELS, source), source.value)
         self.equipment_box = QComboBox()
         self.description_edit = QPlainTextEdit()
-        self.description_edit.setPlaceholderText(self.tr("在哪里、是什么问题、可能造成什么后果"))
+        self.description_edit.setPlaceholderText(self.tr("Where, what is wrong, what it could lead to"))
         self.description_edit.setFixedHeight(72)
         self.measures_edit = QPlainTextEdit()
-        self.measures_edit.setPlaceholderText(self.tr("发现后立即采取的控制措施"))
+        self.measures_edit.setPlaceholderText(self.tr("Controls put in place when it was found"))
         self.measures_edit.setFixedHeight(60)
-        self.stop_use_box = QCheckBox(self.tr("设备已停止使用"))
+        self.stop_use_box = QCheckBox(self.tr("Equipment taken out of use"))
         self.owner_edit = QLineEdit()
         self.deadline_edit = QDateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.deadline_edit.setMinimumDate(_NO_DATE)
-        self.deadline_edit.setSpecialValueText(self.tr("请选择"))
+        self.deadline_edit.setSpecialValueText(self.tr("Choose…"))
         self.photo_list = QListWidget()
         self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
         self.photo_list.setIconSize(_THUMBNAIL)
         self.photo_list.setFixedHeight(_THUMBNAIL.height() + 36)
         self.photo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.photo_list.itemDoubleClicked.connect(self._open_photo)
-        self.add_photo_button = QPushButton(self.tr("添加照片…"))
+        self.add_photo_button = QPushButton(self.tr("Add photos…"))
         self.add_photo_button.clicked.connect(self._choose_photos)
-        self.remove_photo_button = QPushButton(self.tr("移除所选照片"))
+        self.remove_photo_button = QPushButton(self.tr("Remove selected photo"))
         self.remove_photo_button.clicked.connect(self._remove_photo)
-        self.source_link = QPushButton(self.tr("查看来源记录"))
+        self.source_link = QPushButton(self.tr("Open the record that found it"))
         self.source_link.setFlat(True)
         self.source_link.setStyleSheet("color: #1565c0; text-align: left;")
         self.source_link.clicked.connect(self._open_source)
@@ -262,29 +262,29 @@ class HazardsPage(QWidget):
 
         grade_row = QHBoxLayout()
         grade_row.addWidget(self.grade_box, 1)
-        grade_row.addWidget(QLabel(self.tr("来源")))
+        grade_row.addWidget(QLabel(self.tr("Source")))
         grade_row.addWidget(self.source_box, 1)
         owner_row = QHBoxLayout()
         owner_row.addWidget(self.owner_edit, 1)
-        owner_row.addWidget(QLabel(self.tr("整改期限")))
+        owner_row.addWidget(QLabel(self.tr("Rectification deadline")))
         owner_row.addWidget(self.deadline_edit)
 
         page, form = _form_page()
-        form.addRow(self.tr("等级"), grade_row)
-        form.addRow(self.tr("设备"), self.equipment_box)
-        form.addRow(self.tr("隐患描述"), self.description_edit)
-        form.addRow(self.tr("照片"), photos)
-        form.addRow(self.tr("立即措施"), self.measures_edit)
+        form.addRow(self.tr("Grade"), grade_row)
+        form.addRow(self.tr("Equipment"), self.equipment_box)
+        form.addRow(self.tr("Hazard description"), self.description_edit)
+        form.addRow(self.tr("Photos"), photos)
+        form.addRow(self.tr("Immediate measures"), self.measures_edit)
         form.addRow("", self.stop_use_box)
-        form.addRow(self.tr("责任人"), owner_row)
+        form.addRow(self.tr("Owner"), owner_row)
         form.addRow("", self.source_link)
         return page
 
     def _build_rectification(self) -> QWidget:
         self.rectification_edit = QPlainTextEdit()
-        self.rectification_edit.setPlaceholderText(self.tr("采取了哪些整改措施，谁在何时完成"))
+        self.rectification_edit.setPlaceholderText(self.tr("What was done, by whom and when"))
         self.verification_edit = QPlainTextEdit()
-        self.verification_edit.setPlaceholderText(self.tr("复查人、复查时间、复查结论"))
+        self.verification_edit.setPlaceholderText(self.tr("Who verified, when, and the conclusion"))
         self.closure_label = QLabel()
         self.closure_label.setWordWrap(True)
         self.rectification_edit.textChanged.connect(
@@ -294,9 +294,9 @@ class HazardsPage(QWidget):
             lambda: self._changed("verification", self.verification_edit.toPlainText())
         )
         page, form = _form_page()
-        form.addRow(self.tr("整改情况"), self.rectification_edit)
-        form.addRow(self.tr("复查结论"), self.verification_edit)
-        form.addRow(self.tr("销号"), self.closure_label)
+        form.addRow(self.tr("Rectification"), self.rectification_edit)
+        form.addRow(self.tr("Verification"), self.verification_edit)
+        form.addRow(self.tr("Closure"), self.closure_label)
         return page
 
     def _connect_field(self, box: QComboBox, field: str) -> None:
@@ -320,7 +320,7 @@ class HazardsPage(QWidget):
         self.list_model.set_hazards(hazards)
         overdue = sum(1 for hazard in hazards if hazard.overdue)
         self.count_label.setText(
-            self.tr("共 {count} 条，逾期 {overdue} 条").format(count=len(hazards), overdue=overdue)
+            self.tr("{count} hazards, {overdue} overdue").format(count=len(hazards), overdue=overdue)
         )
         self._fill_choices()
         if shown:
@@ -330,7 +330,7 @@ class HazardsPage(QWidget):
         self._filling = True
         current = self.equipment_box.currentData()
         self.equipment_box.clear()
-        self.equipment_box.addItem(self.tr("（全单位，不涉及具体设备）"), None)
+        self.equipment_box.addItem(self.tr("(whole unit, no single equipment)"), None)
         for equipment in list_equipment(self.store, self.profile.unit_id):
             self.equipment_box.addItem(equipment.name, equipment.id)
         self.equipment_box.setCurrentIndex(max(self.equipment_box.findData(current), 0))
@@ -467,35 +467,35 @@ class HazardsPage(QWidget):
         )
 
         if is_new:
-            self.heading.setText(self.tr("新隐患：填写描述和整改期限后登记"))
+            self.heading.setText(self.tr("New hazard: fill in the description and deadline, then record it"))
             self.heading.setStyleSheet("font-weight: 600;")
         elif detail is None:
-            self.heading.setText(self.tr("在左侧选择一条隐患，或新建隐患"))
+            self.heading.setText(self.tr("Choose a hazard on the left, or record a new one"))
             self.heading.setStyleSheet("font-weight: 600; color: #757575;")
         else:
             status = code_label(HAZARD_STATUS_LABELS, detail.status)
             if detail.overdue:
-                text = self.tr("{status} · 期限 {deadline}，已逾期").format(
+                text = self.tr("{status} · deadline {deadline}, overdue").format(
                     status=status, deadline=detail.deadline
                 )
                 self.heading.setStyleSheet("font-weight: 600; color: #b71c1c;")
             else:
-                text = self.tr("{status} · 期限 {deadline}").format(
+                text = self.tr("{status} · deadline {deadline}").format(
                     status=status, deadline=detail.deadline
                 )
                 self.heading.setStyleSheet("font-weight: 600;")
             if detail.sync_state == "pending":
-                text += self.tr("（待同步）")
+                text += self.tr(" (not yet synced)")
             self.heading.setText(text)
 
         if detail is not None and detail.closed_at is not None:
             self.closure_label.setText(
-                self.tr("已于 {moment} 销号").format(
+                self.tr("Closed at {moment}").format(
                     moment=china_now(detail.closed_at).strftime("%Y-%m-%d %H:%M")
                 )
             )
         else:
-            self.closure_label.setText(self.tr("复查通过后销号"))
+            self.closure_label.setText(self.tr("Closed once verified"))
 
     # --- editing -----------------------------------------------------------------------------
 
@@ -510,9 +510,9 @@ class HazardsPage(QWidget):
     def _choose_photos(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
             self,
-            self.tr("选择照片"),
+            self.tr("Choose photos"),
             str(Path.home()),
-            self.tr("图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)"),
+            self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)"),
         )
         if files:
             self.add_photo_files([Path(file) for file in files])
@@ -545,7 +545,7 @@ class HazardsPage(QWidget):
         self.messages.clear_message()
         if self.editor.move(target.value, note):
             self.messages.show_note(
-                self.tr("已变更为“{status}”").format(
+                self.tr("Now “{status}”").format(
                     status=code_label(HAZARD_STATUS_LABELS, target)
                 )
             )
@@ -553,7 +553,7 @@ class HazardsPage(QWidget):
 
     def _reject(self) -> None:
         note, accepted = QInputDialog.getText(
-            self, self.tr("复查不通过"), self.tr("请说明不通过的原因：")
+            self, self.tr("Verification failed"), self.tr("Why did verification fail?")
         )
         if accepted:
             self.reject_verification(note)
@@ -561,7 +561,7 @@ class HazardsPage(QWidget):
     def reject_verification(self, note: str) -> None:
         """Verification failed: back to rectification, with the reason in the history."""
         if not note.strip():
-            self.messages.show_error(self.tr("请说明复查不通过的原因。"))
+            self.messages.show_error(self.tr("Please say why verification failed."))
             return
         self._move(HazardStatus.RECTIFYING, note)
 
@@ -576,7 +576,7 @@ class HazardsPage(QWidget):
         self.refresh()
 
     def _after_create(self, hazard_id: str) -> None:
-        self.messages.show_note(self.tr("隐患已登记"))
+        self.messages.show_note(self.tr("Hazard recorded"))
         self.hazard_saved.emit(hazard_id)
         self.refresh()
         self._select_row(hazard_id)

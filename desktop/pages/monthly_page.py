@@ -80,9 +80,9 @@ class MonthlyMinutesPage(QWidget):
         self.follow_up_model = FollowUpModel(self)
         self.decisions_model = EditableRowsModel(
             [
-                ("item", self.tr("决定事项")),
-                ("owner", self.tr("责任人")),
-                ("deadline", self.tr("完成期限")),
+                ("item", self.tr("Decision")),
+                ("owner", self.tr("Owner")),
+                ("deadline", self.tr("Due by")),
             ],
             make_row=new_decision,
             parent=self,
@@ -94,9 +94,9 @@ class MonthlyMinutesPage(QWidget):
         layout.addLayout(self._build_status_bar())
         layout.addWidget(self.messages)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_statistics_tab(), self.tr("本月统计"))
-        self.tabs.addTab(self._scrolled(self._build_meeting_tab()), self.tr("会议与签到"))
-        self.tabs.addTab(self._scrolled(self._build_decisions_tab()), self.tr("汇报与决定"))
+        self.tabs.addTab(self._build_statistics_tab(), self.tr("Month in figures"))
+        self.tabs.addTab(self._scrolled(self._build_meeting_tab()), self.tr("Meeting"))
+        self.tabs.addTab(self._scrolled(self._build_decisions_tab()), self.tr("Report and decisions"))
         layout.addWidget(self.tabs, 1)
 
         self.vm.minutes_changed.connect(self._fill)
@@ -106,21 +106,21 @@ class MonthlyMinutesPage(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_month_bar(self) -> QHBoxLayout:
-        title = QLabel(self.tr("月调度"))
+        title = QLabel(self.tr("Monthly meeting"))
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         previous = QToolButton()
         previous.setText("◀")
-        previous.setToolTip(self.tr("上个月"))
+        previous.setToolTip(self.tr("Previous month"))
         previous.clicked.connect(lambda: self._step_month(-1))
         following = QToolButton()
         following.setText("▶")
-        following.setToolTip(self.tr("下个月"))
+        following.setToolTip(self.tr("Next month"))
         following.clicked.connect(lambda: self._step_month(1))
         self.month_picker = QDateEdit()
         self.month_picker.setDisplayFormat("yyyy-MM")
         self.month_picker.setCalendarPopup(True)
         self.month_picker.dateChanged.connect(self._month_picked)
-        this_month = QPushButton(self.tr("本月"))
+        this_month = QPushButton(self.tr("This month"))
         this_month.clicked.connect(lambda: self.vm.select_month(china_today().strftime("%Y-%m")))
 
         bar = QHBoxLayout()
@@ -138,9 +138,9 @@ class MonthlyMinutesPage(QWidget):
         self.status_label.setWordWrap(True)
         self.version_box = QComboBox()
         self.version_box.activated.connect(self._version_picked)
-        self.submit_button = QPushButton(self.tr("签字提交"))
+        self.submit_button = QPushButton(self.tr("Sign and submit"))
         self.submit_button.clicked.connect(self.submit)
-        self.amend_button = QPushButton(self.tr("更正…"))
+        self.amend_button = QPushButton(self.tr("Amend…"))
         self.amend_button.clicked.connect(self._ask_amendment)
         bar = QHBoxLayout()
         bar.addWidget(self.status_label, 1)
@@ -166,14 +166,14 @@ class MonthlyMinutesPage(QWidget):
             return box, table
 
         completion, self.completion_table = table_box(
-            self.tr("日管控完成率（按运行日）"), self.completion_model, 0
+            self.tr("Daily checks (operating days)"), self.completion_model, 0
         )
-        filings, self.filing_table = table_box(self.tr("周排查报告"), self.filing_model, 2)
-        hazards, self.hazard_table = table_box(self.tr("本月隐患"), self.hazard_model, 3)
+        filings, self.filing_table = table_box(self.tr("Weekly reports"), self.filing_model, 2)
+        hazards, self.hazard_table = table_box(self.tr("This month's hazards"), self.hazard_model, 3)
         self.hazard_table.doubleClicked.connect(self._hazard_opened)
         self.inspections_label = QLabel()
         self.inspections_label.setWordWrap(True)
-        inspections = QGroupBox(self.tr("检验到期"))
+        inspections = QGroupBox(self.tr("Inspections due"))
         inspections_layout = QVBoxLayout(inspections)
         inspections_layout.addWidget(self.inspections_label)
 
@@ -198,10 +198,10 @@ class MonthlyMinutesPage(QWidget):
         self.meeting_date_edit.setCalendarPopup(True)
         self.meeting_date_edit.setDisplayFormat("yyyy-MM-dd")
         self.meeting_date_edit.setMinimumDate(_NO_DATE)
-        self.meeting_date_edit.setSpecialValueText(self.tr("请选择"))
+        self.meeting_date_edit.setSpecialValueText(self.tr("Choose…"))
         self.meeting_date_edit.dateChanged.connect(self._meeting_date_changed)
         self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText(self.tr("如：公司三楼会议室"))
+        self.place_edit.setPlaceholderText(self.tr("e.g. meeting room, 3rd floor"))
         self.place_edit.textChanged.connect(lambda text: self._edited(place=text))
         self.chair_box = QComboBox()
         self.chair_box.currentIndexChanged.connect(
@@ -215,7 +215,7 @@ class MonthlyMinutesPage(QWidget):
             widths={AttendeesModel.NAME: 140, AttendeesModel.ROLE: 110},
         )
         self.attendees_table.setMinimumHeight(170)
-        self.guest_button = QPushButton(self.tr("添加列席人员…"))
+        self.guest_button = QPushButton(self.tr("Add a guest…"))
         self.guest_button.clicked.connect(self._add_guest)
         attendees = QVBoxLayout()
         attendees.setContentsMargins(0, 0, 0, 0)
@@ -228,16 +228,16 @@ class MonthlyMinutesPage(QWidget):
         date_row = QHBoxLayout()
         date_row.addWidget(self.meeting_date_edit)
         date_row.addSpacing(12)
-        date_row.addWidget(QLabel(self.tr("主持人")))
+        date_row.addWidget(QLabel(self.tr("Chair")))
         date_row.addWidget(self.chair_box, 1)
 
         page = QWidget()
         outer = QVBoxLayout(page)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("会议日期"), date_row)
-        form.addRow(self.tr("会议地点"), self.place_edit)
-        form.addRow(self.tr("签到表"), attendees)
+        form.addRow(self.tr("Meeting date"), date_row)
+        form.addRow(self.tr("Place"), self.place_edit)
+        form.addRow(self.tr("Sign-in"), attendees)
         outer.addLayout(form)
         outer.addStretch(1)
         return page
@@ -245,7 +245,7 @@ class MonthlyMinutesPage(QWidget):
     def _build_decisions_tab(self) -> QWidget:
         self.report_edit = QPlainTextEdit()
         self.report_edit.setPlaceholderText(
-            self.tr("安全总监汇报：本月日管控、周排查、隐患整改情况，需要决策的事项")
+            self.tr("Director's report: this month's daily checks, weekly reports, hazard work, decisions needed")
         )
         self.report_edit.setMinimumHeight(100)
         self.report_edit.textChanged.connect(
@@ -256,9 +256,9 @@ class MonthlyMinutesPage(QWidget):
         setup_table(self.decisions_table, stretch_column=0, widths={1: 110, 2: 120})
         self.decisions_table.setItemDelegate(DateDelegate(self))
         self.decisions_table.setMinimumHeight(120)
-        self.add_decision_button = QPushButton(self.tr("添加决定"))
+        self.add_decision_button = QPushButton(self.tr("Add decision"))
         self.add_decision_button.clicked.connect(self._add_decision)
-        self.remove_decision_button = QPushButton(self.tr("删除所选"))
+        self.remove_decision_button = QPushButton(self.tr("Remove selected"))
         self.remove_decision_button.clicked.connect(self._remove_decision)
         decision_buttons = QHBoxLayout()
         decision_buttons.addWidget(self.add_decision_button)
@@ -273,7 +273,7 @@ class MonthlyMinutesPage(QWidget):
         self.follow_up_table.setModel(self.follow_up_model)
         setup_table(self.follow_up_table, stretch_column=FollowUpModel.ITEM)
         self.follow_up_table.setMinimumHeight(110)
-        self.follow_up_empty = QLabel(self.tr("上月没有已提交的会议决定。"))
+        self.follow_up_empty = QLabel(self.tr("No signed decisions from last month."))
         self.follow_up_empty.setStyleSheet("color: #757575;")
         follow_up = QVBoxLayout()
         follow_up.setContentsMargins(0, 0, 0, 0)
@@ -284,9 +284,9 @@ class MonthlyMinutesPage(QWidget):
         outer = QVBoxLayout(page)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("总监汇报"), self.report_edit)
-        form.addRow(self.tr("会议决定"), decisions)
-        form.addRow(self.tr("上月决定落实"), follow_up)
+        form.addRow(self.tr("Director's report"), self.report_edit)
+        form.addRow(self.tr("Decisions"), decisions)
+        form.addRow(self.tr("Last month's decisions"), follow_up)
         outer.addLayout(form)
         outer.addStretch(1)
         return page
@@ -334,7 +334,7 @@ class MonthlyMinutesPage(QWidget):
         self.chair_box.clear()
         for person in vm.people:
             self.chair_box.addItem(
-                self.tr("{name}（{role}）").format(
+                self.tr("{name} ({role})").format(
                     name=person.name, role=code_label(ROLE_LABELS, person.role)
                 ),
                 person.id,
@@ -374,9 +374,9 @@ class MonthlyMinutesPage(QWidget):
         rate = "—" if statistics.rate is None else f"{statistics.rate:.0%}"
         missing_weeks = sum(1 for week in statistics.weekly if week.missing)
         text = self.tr(
-            "截至 {as_of}：日管控完成率 {rate}（{done}/{due}）；新增隐患 {opened} 条，"
-            "销号 {closed} 条，逾期 {overdue} 条；停用 {stop_use} 次；"
-            "周排查缺报 {missing} 周"
+            "As of {as_of}: daily checks {rate} ({done}/{due}); hazards {opened} new, "
+            "{closed} closed, {overdue} overdue; {stop_use} stop-use; "
+            "{missing} weeks missing a weekly report"
         ).format(
             as_of=statistics.as_of,
             rate=rate,
@@ -389,29 +389,29 @@ class MonthlyMinutesPage(QWidget):
             missing=missing_weeks,
         )
         if self.vm.form is not None and self.vm.form.read_only:
-            text += self.tr("（提交时的统计）")
+            text += self.tr(" (as at signing)")
         self.statistics_summary.setText(text)
         lines = [
-            self.tr("{name}：{date}（{state}）").format(
+            self.tr("{name}: {date} ({state})").format(
                 name=due.equipment_name,
                 date=due.next_inspection_date,
                 state=code_label(INSPECTION_STATE_LABELS, due.state),
             )
             for due in statistics.inspections
         ]
-        self.inspections_label.setText("\n".join(lines) or self.tr("无到期或过期的检验。"))
+        self.inspections_label.setText("\n".join(lines) or self.tr("No inspection due or expired."))
 
     def _fill_status(self) -> None:
         form = self.vm.form
         self.version_box.clear()
         for number, minutes in enumerate(self.vm.minutes):
             text = (
-                self.tr("更正 {number}").format(number=number)
+                self.tr("Amendment {number}").format(number=number)
                 if minutes.amends_id
-                else self.tr("原记录")
+                else self.tr("Original")
             )
             if minutes.status == RecordStatus.DRAFT:
-                text = self.tr("{version}（草稿）").format(version=text)
+                text = self.tr("{version} (draft)").format(version=text)
             self.version_box.addItem(text, minutes.id)
         if form.record_id:
             self.version_box.setCurrentIndex(max(self.version_box.findData(form.record_id), 0))
@@ -426,23 +426,23 @@ class MonthlyMinutesPage(QWidget):
 
         if form.status == RecordStatus.SUBMITTED:
             moment = china_now(form.submitted_at).strftime("%Y-%m-%d %H:%M")
-            text = self.tr("已提交：{name} 于 {moment} 签字，只读").format(
+            text = self.tr("Submitted: signed by {name} at {moment}; read-only").format(
                 name=form.signed_by_name, moment=moment
             )
         elif form.record_id is None:
-            text = self.tr("新纪要：开始填写后自动保存草稿")
+            text = self.tr("New minutes: saved as a draft as you type")
         else:
-            text = self.tr("草稿：自动保存")
+            text = self.tr("Draft: saved as you type")
         if form.amends_id:
-            text += self.tr("；更正原因：{reason}").format(reason=form.amendment_reason)
+            text += self.tr("; amendment reason: {reason}").format(reason=form.amendment_reason)
         self.status_label.setText(text)
 
     def _show_saved(self) -> None:
         if self.version_box.count() != len(self.vm.minutes):
             self._fill_status()
-        saved = self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
+        saved = self.tr("Draft: saved {time}").format(time=china_now().strftime("%H:%M:%S"))
         if self.vm.form.amends_id:
-            saved += self.tr("；更正原因：{reason}").format(reason=self.vm.form.amendment_reason)
+            saved += self.tr("; amendment reason: {reason}").format(reason=self.vm.form.amendment_reason)
         self.status_label.setText(saved)
 
     # --- acting ------------------------------------------------------------------------------
@@ -470,7 +470,7 @@ class MonthlyMinutesPage(QWidget):
 
     def _add_guest(self) -> None:
         name, accepted = QInputDialog.getText(
-            self, self.tr("列席人员"), self.tr("姓名和单位（如：维保单位 王工）：")
+            self, self.tr("Guest attendee"), self.tr("Name and organisation (e.g. maintainer, Eng. Wang):")
         )
         if accepted:
             self.attendees_model.add_guest(name)
@@ -491,13 +491,13 @@ class MonthlyMinutesPage(QWidget):
         self.messages.clear_message()
         if not self.vm.submit():
             return False
-        self.messages.show_note(self.tr("月调度会议纪要已签字提交"))
+        self.messages.show_note(self.tr("Minutes signed and submitted"))
         self.minutes_submitted.emit(self.vm.form.record_id)
         return True
 
     def _ask_amendment(self) -> None:
         reason, accepted = QInputDialog.getText(
-            self, self.tr("更正会议纪要"), self.tr("更正原因（将与原记录一同保留）：")
+            self, self.tr("Amend the minutes"), self.tr("Reason for the amendment (kept with the original):")
         )
         if accepted:
             self.amend(reason)
@@ -506,7 +506,7 @@ class MonthlyMinutesPage(QWidget):
         self.messages.clear_message()
         if not self.vm.amend(reason):
             return False
-        self.messages.show_note(self.tr("已建立更正稿，原记录保留不变"))
+        self.messages.show_note(self.tr("Amendment draft opened; the original stays as it was"))
         return True
 
     def _hazard_opened(self, index) -> None:

@@ -79,9 +79,9 @@ class WeeklyReportPage(QWidget):
         self.items_model = ChecklistAnswersModel(self)
         self.measures_model = EditableRowsModel(
             [
-                ("action", self.tr("措施")),
-                ("owner", self.tr("责任人")),
-                ("deadline", self.tr("完成期限")),
+                ("action", self.tr("Measure")),
+                ("owner", self.tr("Owner")),
+                ("deadline", self.tr("Due by")),
             ],
             parent=self,
         )
@@ -92,9 +92,9 @@ class WeeklyReportPage(QWidget):
         layout.addLayout(self._build_status_bar())
         layout.addWidget(self.messages)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_week_tab(), self.tr("本周情况"))
-        self.tabs.addTab(self._build_items_tab(), self.tr("排查项目"))
-        self.tabs.addTab(self._scrolled(self._build_analysis_tab()), self.tr("研判与措施"))
+        self.tabs.addTab(self._build_week_tab(), self.tr("The week"))
+        self.tabs.addTab(self._build_items_tab(), self.tr("Items"))
+        self.tabs.addTab(self._scrolled(self._build_analysis_tab()), self.tr("Analysis and measures"))
         layout.addWidget(self.tabs, 1)
 
         self.vm.report_changed.connect(self._fill)
@@ -105,24 +105,24 @@ class WeeklyReportPage(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_week_bar(self) -> QHBoxLayout:
-        title = QLabel(self.tr("周排查"))
+        title = QLabel(self.tr("Weekly investigation"))
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
-        self.previous_button.setToolTip(self.tr("上一周"))
+        self.previous_button.setToolTip(self.tr("Previous week"))
         self.previous_button.clicked.connect(lambda: self._step_week(-7))
         self.next_button = QToolButton()
         self.next_button.setText("▶")
-        self.next_button.setToolTip(self.tr("下一周"))
+        self.next_button.setToolTip(self.tr("Next week"))
         self.next_button.clicked.connect(lambda: self._step_week(7))
         self.week_label = QLabel()
         self.week_label.setStyleSheet("font-weight: 600;")
         self.date_picker = QDateEdit()
         self.date_picker.setCalendarPopup(True)
         self.date_picker.setDisplayFormat("yyyy-MM-dd")
-        self.date_picker.setToolTip(self.tr("选择一天，显示它所在的周"))
+        self.date_picker.setToolTip(self.tr("Pick a day to show its week"))
         self.date_picker.dateChanged.connect(self._date_picked)
-        self.this_week_button = QPushButton(self.tr("本周"))
+        self.this_week_button = QPushButton(self.tr("This week"))
         self.this_week_button.clicked.connect(self._go_this_week)
         self.family_box = QComboBox()
         self.family_box.currentIndexChanged.connect(self._family_picked)
@@ -136,7 +136,7 @@ class WeeklyReportPage(QWidget):
         bar.addWidget(self.date_picker)
         bar.addWidget(self.this_week_button)
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("设备类别")))
+        bar.addWidget(QLabel(self.tr("Family")))
         bar.addWidget(self.family_box)
         return bar
 
@@ -144,13 +144,13 @@ class WeeklyReportPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.version_box = QComboBox()
-        self.version_box.setToolTip(self.tr("原记录与更正记录"))
+        self.version_box.setToolTip(self.tr("Original and amendments"))
         self.version_box.activated.connect(self._version_picked)
-        self.all_normal_button = QPushButton(self.tr("未填项全部正常"))
+        self.all_normal_button = QPushButton(self.tr("Unanswered items normal"))
         self.all_normal_button.clicked.connect(self._all_normal)
-        self.submit_button = QPushButton(self.tr("签字提交"))
+        self.submit_button = QPushButton(self.tr("Sign and submit"))
         self.submit_button.clicked.connect(self.submit)
-        self.amend_button = QPushButton(self.tr("更正…"))
+        self.amend_button = QPushButton(self.tr("Amend…"))
         self.amend_button.clicked.connect(self._ask_amendment)
 
         bar = QHBoxLayout()
@@ -168,10 +168,10 @@ class WeeklyReportPage(QWidget):
         self.rollup_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.rollup_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.rollup_table.doubleClicked.connect(self._rollup_opened)
-        self.rollup_table.setToolTip(self.tr("双击某天打开当天的日管控记录"))
+        self.rollup_table.setToolTip(self.tr("Double-click a day to open that day's check"))
         self.rollup_summary = QLabel()
         self.rollup_summary.setWordWrap(True)
-        checks = QGroupBox(self.tr("日管控完成情况"))
+        checks = QGroupBox(self.tr("Daily checks"))
         checks_layout = QVBoxLayout(checks)
         checks_layout.addWidget(self.rollup_summary)
         checks_layout.addWidget(self.rollup_table)
@@ -182,7 +182,7 @@ class WeeklyReportPage(QWidget):
         self.hazard_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.hazard_table.doubleClicked.connect(self._hazard_opened)
         self.hazard_summary = QLabel()
-        hazards = QGroupBox(self.tr("本周隐患"))
+        hazards = QGroupBox(self.tr("This week's hazards"))
         hazards_layout = QVBoxLayout(hazards)
         hazards_layout.addWidget(self.hazard_summary)
         hazards_layout.addWidget(self.hazard_table)
@@ -206,7 +206,7 @@ class WeeklyReportPage(QWidget):
             | QTableView.EditTrigger.AnyKeyPressed
         )
         self.items_table.verticalHeader().setVisible(True)
-        hint = QLabel(self.tr("双击或按 F2 填写结果和说明；异常项须写明情况。"))
+        hint = QLabel(self.tr("Double-click or press F2 to fill in result and remark; an abnormal item needs a remark."))
         hint.setStyleSheet("color: #616161;")
         page = QWidget()
         column = QVBoxLayout(page)
@@ -216,10 +216,10 @@ class WeeklyReportPage(QWidget):
 
     def _build_analysis_tab(self) -> QWidget:
         self.participants_edit = QLineEdit()
-        self.participants_edit.setPlaceholderText(self.tr("如：安全总监、安全员、维保单位人员"))
+        self.participants_edit.setPlaceholderText(self.tr("e.g. director, officers, maintainer"))
         self.analysis_edit = QPlainTextEdit()
         self.analysis_edit.setPlaceholderText(
-            self.tr("本周设备安全状况研判：日管控发现的问题、隐患整改进展、风险变化")
+            self.tr("This week's judgement: what daily checks found, hazard progress, changing risks")
         )
         self.analysis_edit.setMinimumHeight(90)
         self.measures_table = QTableView()
@@ -227,9 +227,9 @@ class WeeklyReportPage(QWidget):
         setup_table(self.measures_table, stretch_column=0, widths={1: 110, 2: 120})
         self.measures_table.setItemDelegate(DateDelegate(self))
         self.measures_table.setMinimumHeight(120)
-        add_button = QPushButton(self.tr("添加措施"))
+        add_button = QPushButton(self.tr("Add measure"))
         add_button.clicked.connect(self._add_measure)
-        self.remove_measure_button = QPushButton(self.tr("删除所选"))
+        self.remove_measure_button = QPushButton(self.tr("Remove selected"))
         self.remove_measure_button.clicked.connect(self._remove_measure)
         self.add_measure_button = add_button
         measure_buttons = QHBoxLayout()
@@ -242,7 +242,7 @@ class WeeklyReportPage(QWidget):
         measures.addLayout(measure_buttons)
         self.matters_edit = QPlainTextEdit()
         self.matters_edit.setPlaceholderText(
-            self.tr("需要主要负责人协调解决的人员、资金、设备问题（提交月调度）")
+            self.tr("People, money or equipment the principal must decide on (goes to the monthly meeting)")
         )
         self.matters_edit.setMinimumHeight(70)
         self.focus_edit = QPlainTextEdit()
@@ -263,11 +263,11 @@ class WeeklyReportPage(QWidget):
         outer = QVBoxLayout(page)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("参加人员"), self.participants_edit)
-        form.addRow(self.tr("研判意见"), self.analysis_edit)
-        form.addRow(self.tr("整改措施"), measures)
-        form.addRow(self.tr("提请主要负责人"), self.matters_edit)
-        form.addRow(self.tr("下周重点"), self.focus_edit)
+        form.addRow(self.tr("Participants"), self.participants_edit)
+        form.addRow(self.tr("Analysis"), self.analysis_edit)
+        form.addRow(self.tr("Measures"), measures)
+        form.addRow(self.tr("For the principal"), self.matters_edit)
+        form.addRow(self.tr("Next week's focus"), self.focus_edit)
         outer.addLayout(form)
         outer.addStretch(1)
         return page
@@ -313,7 +313,7 @@ class WeeklyReportPage(QWidget):
 
         days = iso_week_days(vm.iso_year, vm.iso_week)
         self.week_label.setText(
-            self.tr("{year}年第{week}周（{start}—{end}）").format(
+            self.tr("{year}-W{week} ({start} – {end})").format(
                 year=vm.iso_year,
                 week=vm.iso_week,
                 start=days[0].strftime("%m-%d"),
@@ -356,13 +356,13 @@ class WeeklyReportPage(QWidget):
         rollup = self.vm.rollup
         self.rollup_model.set_rollup(rollup)
         if rollup is None:
-            self.rollup_summary.setText(self.tr("本单位没有登记设备。"))
+            self.rollup_summary.setText(self.tr("The unit has no registered equipment."))
             self.hazard_model.set_hazards((), (), ())
             self.hazard_summary.setText("")
             return
         self.rollup_summary.setText(
             self.tr(
-                "应检 {due} 台·天，已完成 {done}，草稿 {draft}，缺失 {missing}，未运行 {idle}"
+                "{due} equipment-days due: {done} done, {draft} draft, {missing} missing, {idle} not running"
             ).format(
                 due=rollup.due,
                 done=rollup.done,
@@ -373,23 +373,23 @@ class WeeklyReportPage(QWidget):
         )
         self.hazard_model.set_hazards(rollup.opened, rollup.closed, rollup.overdue)
         self.hazard_summary.setText(
-            self.tr("新增 {opened} 条，销号 {closed} 条，逾期 {overdue} 条").format(
+            self.tr("{opened} new, {closed} closed, {overdue} overdue").format(
                 opened=len(rollup.opened), closed=len(rollup.closed), overdue=len(rollup.overdue)
             )
         )
         if self.vm.form is not None and self.vm.form.read_only:
-            self.rollup_summary.setText(self.rollup_summary.text() + self.tr("（提交时的统计）"))
+            self.rollup_summary.setText(self.rollup_summary.text() + self.tr(" (as at signing)"))
 
     def _fill_status(self) -> None:
         form = self.vm.form
         self.version_box.clear()
         for number, report in enumerate(self.vm.reports):
             if report.amends_id:
-                text = self.tr("更正 {number}").format(number=number)
+                text = self.tr("Amendment {number}").format(number=number)
             else:
-                text = self.tr("原记录")
+                text = self.tr("Original")
             if report.status == RecordStatus.DRAFT:
-                text = self.tr("{version}（草稿）").format(version=text)
+                text = self.tr("{version} (draft)").format(version=text)
             self.version_box.addItem(text, report.id)
         if form is not None and form.record_id:
             self.version_box.setCurrentIndex(max(self.version_box.findData(form.record_id), 0))
@@ -408,21 +408,21 @@ class WeeklyReportPage(QWidget):
         )
 
         if form is None:
-            self.status_label.setText(self.tr("无法显示本周报告。"))
+            self.status_label.setText(self.tr("This week's report cannot be shown."))
         elif form.status == RecordStatus.SUBMITTED:
             moment = china_now(form.submitted_at).strftime("%Y-%m-%d %H:%M")
-            text = self.tr("已提交：{name} 于 {moment} 签字，只读").format(
+            text = self.tr("Submitted: signed by {name} at {moment}; read-only").format(
                 name=form.signed_by_name, moment=moment
             )
             self.status_label.setText(text)
         elif form.record_id is None:
-            self.status_label.setText(self.tr("新报告：开始填写后自动保存草稿"))
+            self.status_label.setText(self.tr("New report: saved as a draft as you type"))
         else:
-            self.status_label.setText(self.tr("草稿：自动保存"))
+            self.status_label.setText(self.tr("Draft: saved as you type"))
         if form is not None and form.amends_id:
             self.status_label.setText(
                 self.status_label.text()
-                + self.tr("；更正原因：{reason}").format(reason=form.amendment_reason)
+                + self.tr("; amendment reason: {reason}").format(reason=form.amendment_reason)
             )
 
     @staticmethod
@@ -441,9 +441,9 @@ class WeeklyReportPage(QWidget):
             return
         if self.version_box.count() != len(self.vm.reports):
             self._fill_status()
-        saved = self.tr("草稿：已自动保存 {time}").format(time=china_now().strftime("%H:%M:%S"))
+        saved = self.tr("Draft: saved {time}").format(time=china_now().strftime("%H:%M:%S"))
         if form.amends_id:
-            saved += self.tr("；更正原因：{reason}").format(reason=form.amendment_reason)
+            saved += self.tr("; amendment reason: {reason}").format(reason=form.amendment_reason)
         self.status_label.setText(saved)
 
     # --- acting ------------------------------------------------------------------------------
@@ -477,7 +477,7 @@ class WeeklyReportPage(QWidget):
         changed = self.vm.mark_unanswered_normal()
         self.items_model.answers_changed()
         if changed:
-            self.messages.show_note(self.tr("{count} 项已填为正常").format(count=changed))
+            self.messages.show_note(self.tr("{count} items marked normal").format(count=changed))
 
     def _add_measure(self) -> None:
         row = self.measures_model.add_row()
@@ -494,13 +494,13 @@ class WeeklyReportPage(QWidget):
         self.messages.clear_message()
         if not self.vm.submit():
             return False
-        self.messages.show_note(self.tr("周排查报告已签字提交"))
+        self.messages.show_note(self.tr("Weekly report signed and submitted"))
         self.report_submitted.emit(self.vm.form.record_id)
         return True
 
     def _ask_amendment(self) -> None:
         reason, accepted = QInputDialog.getText(
-            self, self.tr("更正周排查报告"), self.tr("更正原因（将与原记录一同保留）：")
+            self, self.tr("Amend the weekly report"), self.tr("Reason for the amendment (kept with the original):")
         )
         if accepted:
             self.amend(reason)
@@ -509,7 +509,7 @@ class WeeklyReportPage(QWidget):
         self.messages.clear_message()
         if not self.vm.amend(reason):
             return False
-        self.messages.show_note(self.tr("已建立更正稿，原记录保留不变"))
+        self.messages.show_note(self.tr("Amendment draft opened; the original stays as it was"))
         return True
 
     def _rollup_opened(self, index) -> None:
