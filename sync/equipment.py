@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 
 from sync.clock import CHINA_TZ, china_today
 from sync.errors import RecordNotFound
+from sync.overview import InspectionState
+from sync.overview import inspection_state as overview_inspection_state
 from sync.records import (
     EQUIPMENT_KIND_LABELS,
     EquipmentFamily,
@@ -29,17 +30,6 @@ from sync.store.models import DailyCheck, Equipment, Hazard, Person, WeeklyRepor
 
 logger = logging.getLogger(__name__)
 
-# Amber from this many days before the next inspection date (the domain's "due within 30 days").
-DUE_SOON_DAYS = 30
-
-
-class InspectionState(StrEnum):
-    EXPIRED = "expired"
-    DUE_SOON = "due_soon"
-    OK = "ok"
-    UNKNOWN = "unknown"
-
-
 INSPECTION_STATE_LABELS = {
     InspectionState.EXPIRED: ("已过期", "Expired"),
     InspectionState.DUE_SOON: ("30天内到期", "Due within 30 days"),
@@ -49,16 +39,10 @@ INSPECTION_STATE_LABELS = {
 
 
 def inspection_state(next_date: str | None, today: dt.date | None = None) -> InspectionState:
-    """Expired after the next inspection date has passed; due soon within 30 days of it."""
-    if not next_date:
-        return InspectionState.UNKNOWN
-    due = dt.date.fromisoformat(next_date)
-    day = today or china_today()
-    if due < day:
-        return InspectionState.EXPIRED
-    if (due - day).days <= DUE_SOON_DAYS:
-        return InspectionState.DUE_SOON
-    return InspectionState.OK
+    """Expired once the next inspection date has passed; due soon within 30 days of it (the
+    rule the Today view uses, :func:`sync.overview.inspection_state`)."""
+    state, _days_left = overview_inspection_state(next_date, today or china_today())
+    return state
 
 
 @dataclass(frozen=True)

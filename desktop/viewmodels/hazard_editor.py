@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.viewmodels.autosave import Autosave
 from sync.clock import china_today
+from sync.daily_checks import store_photo
 from sync.errors import SafeDeskError, ValidationError
 from sync.hazards import (
     EDITABLE_FIELDS,
@@ -23,7 +24,6 @@ from sync.hazards import (
     open_hazard,
     update_hazard,
 )
-from sync.photos import import_photo
 from sync.profile import Profile
 from sync.records import HAZARD_TRANSITIONS, HazardStatus
 from sync.store.database import Store
@@ -157,7 +157,7 @@ class HazardEditorViewModel(QObject):
         added = 0
         for file in files:
             try:
-                reference = import_photo(self.store, file)
+                reference = store_photo(self.store, file).as_json()
             except SafeDeskError as error:
                 self.failed.emit(error)
                 continue

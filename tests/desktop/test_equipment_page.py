@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.pages.equipment_page import EquipmentPage
+from desktop.navigation import DailyCheckTarget, EquipmentTarget, HazardListTarget
+from desktop.pages.equipment import EquipmentPage
+from desktop.widgets.chips import Tone
 from sync.clock import china_today
 from sync.demo import seed_demo_store
 from sync.profile import load_profile
 from sync.store import open_store
+from tests.desktop.app_context import install_language, make_context
 from tests.record_factories import GONDOLA, add_daily_check
 
 
@@ -25,22 +28,25 @@ def store(data_folder: Path):
 
 
 def test_equipment_page_shows_identity_and_history_and_opens_a_check(qtbot, store) -> None:
+    translations = install_language("zh_CN")
     yesterday = china_today() - dt.timedelta(days=1)
-    abnormal = {"items": {"rw-d-11": {"result": "abnormal", "remark": "3号吊厢门锁卡滞"}}}
+    abnormal = {"rw-d-11": {"result": "abnormal", "remark": "3号吊厢门锁卡滞"}}
     check_id = add_daily_check(store, GONDOLA, yesterday, answers=abnormal)
-    page = EquipmentPage(store, load_profile(store))
+    context = make_context(store, load_profile(store))
+    page = EquipmentPage(context)
     qtbot.addWidget(page)
     page.resize(1180, 680)
     page.show()
     qtbot.waitExposed(page)
 
-    assert page.show_equipment(GONDOLA)
+    page.activate(EquipmentTarget(GONDOLA))
 
     assert page.fields["equipment_code"].text() == "912051023201500001"
     assert page.fields["registration_no"].text() == "索12川L00003(15)"
     assert page.fields["kind"].text() == "9120 循环式客运架空索道"
-    assert "30天内到期" in page.fields["next_inspection"].text()
     assert page.fields["responsible"].text() == "张伟"
+    assert "30天内到期" in page.inspection_chip.text()
+    assert page.inspection_chip.tone == Tone.WARN
     rows = [
         [page.history_model.index(row, column).data() for column in range(5)]
         for row in range(page.history_model.rowCount())
@@ -50,20 +56,17 @@ def test_equipment_page_shows_identity_and_history_and_opens_a_check(qtbot, stor
         [yesterday.isoformat(), "日管控检查"],
         [two_days_ago, "隐患"],  # the demo's brake hazard
     ]
-    check_row = rows[0]
-    assert check_row[2] == "已提交" and check_row[3] == "张伟"
-    assert check_row[4] == "运行；异常 1 项"
+    assert rows[0][2:] == ["已提交", "张伟", "运行；异常 1 项"]
     selected = page.list_model.equipment_at(page.proxy.mapToSource(page.table.currentIndex()).row())
     assert selected.id == GONDOLA
 
-    row = rows.index(check_row)
-    index = page.history_model.index(row, 0)
-    rect = page.history_table.visualRect(index)
-    viewport = page.history_table.viewport()
-    with qtbot.waitSignal(page.open_record_requested, timeout=1000) as opened:
-        # A real double-click starts with a press: the view only opens a row it saw pressed.
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.mouseDClick(
+    rect = page.history_table.visualRect(page.history_model.index(0, 1))
+    with qtbot.waitSignal(context.navigator.navigate_requested, timeout=1000) as opened:
+        qtbot.mouseClick(
             page.history_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
         )
-    assert opened.args == ["daily_check", check_id]
+    assert opened.args == ["daily_check", DailyCheckTarget(GONDOLA, check_id)]
+    with qtbot.waitSignal(context.navigator.navigate_requested, timeout=1000) as opened:
+        page.hazards_button.click()
+    assert opened.args == ["hazards", HazardListTarget(GONDOLA)]
+    del translations

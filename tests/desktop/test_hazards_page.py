@@ -9,15 +9,18 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
 
-from desktop.models.hazard_table_model import HazardColumn
-from desktop.models.roles import ALERT_TEXT
-from desktop.pages.hazards_page import HazardsPage
+from desktop.models.hazards import HazardColumn
+from desktop.models.roles import ToneRole
+from desktop.navigation import HazardListTarget, HazardTarget
+from desktop.pages.hazards import HazardsPage
+from desktop.widgets.chips import Tone
 from sync import paths
 from sync.clock import china_today
 from sync.demo import demo_id, seed_demo_store
-from sync.hazards import hazard_detail, list_hazards
+from sync.hazards import hazard_detail, list_hazards, move_hazard, update_hazard
 from sync.profile import load_profile
 from sync.store import open_store
+from tests.desktop.app_context import install_language, make_context
 from tests.desktop.typing import type_text
 
 
@@ -30,13 +33,21 @@ def store(data_folder: Path):
 
 
 @pytest.fixture
-def page(qtbot, store):
-    widget = HazardsPage(store, load_profile(store))
+def context(qapp, store):
+    translations = install_language("zh_CN")
+    yield make_context(store, load_profile(store))
+    del translations
+
+
+@pytest.fixture
+def page(qtbot, context):
+    widget = HazardsPage(context)
     widget.editor.autosave._timer.setInterval(20)
     qtbot.addWidget(widget)
     widget.resize(1180, 680)
     widget.show()
     qtbot.waitExposed(widget)
+    widget.activate(None)
     return widget
 
 
@@ -72,7 +83,7 @@ def test_a_new_hazard_goes_from_found_to_closed_with_its_history(qtbot, page, st
         deadline.isoformat(),
     )
     assert created.equipment_name == "上站出口自动扶梯"
-    assert page.list_model.row_of(hazard_id) is not None
+    assert page.row_of(hazard_id) is not None
     assert page.start_button.isVisible() and not page.create_button.isVisible()
 
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
@@ -103,9 +114,9 @@ def test_a_new_hazard_goes_from_found_to_closed_with_its_history(qtbot, page, st
     assert any(line.startswith("修改 整改情况") for line in lines)
     assert "待复查 → 整改中：梳齿与梯级啮合间隙偏大" in lines
     assert lines[-1] == "待复查 → 已销号"
-    assert page.list_model.row_of(hazard_id) is None  # the list shows open hazards
+    assert page.row_of(hazard_id) is None  # the list shows open hazards
     page.filter_box.setCurrentIndex(1)
-    assert page.list_model.row_of(hazard_id) is not None
+    assert page.row_of(hazard_id) is not None
 
 
 def test_a_hazard_without_deadline_is_refused_and_nothing_is_written(qtbot, page, store):
@@ -121,18 +132,43 @@ def test_a_hazard_without_deadline_is_refused_and_nothing_is_written(qtbot, page
     assert page.create_button.isVisible()
 
 
-def test_opened_by_id_and_overdue_marked_red(qtbot, page, store) -> None:
+def test_opened_by_id_from_a_link_and_overdue_marked_red(qtbot, page, context) -> None:
     overdue_id = demo_id("hazard/leshan-chairlift-sign")
 
-    assert page.show_hazard(overdue_id)
+    page.activate(HazardTarget(overdue_id))
 
     assert page.editor.detail.id == overdue_id
     assert "已逾期" in page.heading.text()
-    row = page.list_model.row_of(overdue_id)
+    row = page.row_of(overdue_id)
     index = page.list_model.index(row, HazardColumn.DEADLINE)
-    assert QColor(index.data(Qt.ItemDataRole.ForegroundRole)) == ALERT_TEXT
+    assert index.data(ToneRole) == Tone.DANGER
+    assert index.data().startswith("逾期")
     selected = page.proxy.mapToSource(page.table.currentIndex()).row()
     assert selected == row
+
+
+def test_a_closed_hazard_opens_with_the_whole_list(qtbot, page, store) -> None:
+    hazard_id = demo_id("hazard/leshan-lift-door")
+    update_hazard(store, hazard_id, {"verification": "检验机构复查合格"}, "李秀英")
+    move_hazard(store, hazard_id, "closed", "李秀英")
+
+    assert page.show_hazard(hazard_id)
+
+    assert page.filter_box.currentData() is False
+    assert page.row_of(hazard_id) is not None
+    assert not page.description_edit.isEnabled()
+
+
+def test_the_list_narrows_to_one_equipment(qtbot, page) -> None:
+    gondola = demo_id("equipment/leshan-gondola")
+
+    page.activate(HazardListTarget(gondola))
+
+    shown = [page.list_model.hazard(row) for row in range(page.list_model.rowCount())]
+    assert [hazard.equipment_id for hazard in shown] == [gondola]
+    assert page.clear_filter_button.isVisible()
+    page.clear_filter_button.click()
+    assert page.list_model.rowCount() == 3
 
 
 def test_photos_are_copied_by_content_and_shown(qtbot, page, store, tmp_path) -> None:

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from desktop.models.minutes_models import AttendeesModel
-from desktop.pages.monthly_page import MonthlyMinutesPage
+from desktop.models.minutes import AttendeesModel
+from desktop.navigation import MonthTarget
+from desktop.pages.monthly import MonthlyMinutesPage
 from desktop.viewmodels.monthly_minutes import MonthlyMinutesViewModel
 from sync.clock import china_today
 from sync.demo import seed_demo_store
 from sync.monthly_minutes import load_monthly_minutes, minutes_of_month, previous_decisions
 from sync.profile import Profile
 from sync.store import open_store
+from tests.desktop.app_context import install_language, make_context
 from tests.desktop.typing import type_text
 from tests.record_factories import PRINCIPAL, UNIT
 
@@ -24,22 +26,26 @@ PRINCIPAL_PROFILE = Profile(UNIT, PRINCIPAL, "峨眉山云海索道旅游有限�
 
 def _open_page(qtbot, data_folder: Path):
     store = open_store(data_folder)
+    context = make_context(store, PRINCIPAL_PROFILE)
     view_model = MonthlyMinutesViewModel(store, PRINCIPAL_PROFILE, autosave_ms=30)
-    page = MonthlyMinutesPage(store, PRINCIPAL_PROFILE, view_model=view_model)
+    page = MonthlyMinutesPage(context, view_model=view_model)
     view_model.setParent(page)
     qtbot.addWidget(page)
     page.resize(1180, 680)
     page.show()
     qtbot.waitExposed(page)
+    page.activate(None)
     return store, page
 
 
 @pytest.fixture
-def seeded_folder(data_folder: Path) -> Path:
+def seeded_folder(qapp, data_folder: Path):
     store = open_store(data_folder)
     seed_demo_store(store)
     store.close()
-    return data_folder
+    translations = install_language("zh_CN")
+    yield data_folder
+    del translations
 
 
 def test_minutes_are_filled_saved_signed_and_followed_up(qtbot, seeded_folder) -> None:
@@ -81,7 +87,7 @@ def test_minutes_are_filled_saved_signed_and_followed_up(qtbot, seeded_folder) -
     assert draft.decisions[0]["item"] == "更换吊椅索道站台标志"
     assert page.place_edit.text() == "公司三楼会议室"
 
-    with qtbot.waitSignal(page.minutes_submitted, timeout=2000):
+    with qtbot.waitSignal(page.context.events.records_changed, timeout=2000):
         qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
 
     signed = load_monthly_minutes(store, draft.record_id)
@@ -93,7 +99,7 @@ def test_minutes_are_filled_saved_signed_and_followed_up(qtbot, seeded_folder) -
     assert not page.submit_button.isVisible() and page.amend_button.isVisible()
 
     next_month = (dt.date.fromisoformat(f"{month}-01") + dt.timedelta(days=32)).strftime("%Y-%m")
-    page.vm.select_month(next_month)
+    page.activate(MonthTarget(next_month))
     assert page.follow_up_model.rowCount() == 1
     assert page.follow_up_model.index(0, 0).data() == "更换吊椅索道站台标志"
     assert [each.id for each in previous_decisions(store, UNIT, next_month)] == [

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.models.checklist_answers_model import REMARK_COLUMN, RESULT_COLUMN
-from desktop.pages.weekly_page import WeeklyReportPage
+from desktop.models.checklist_answers import REMARK_COLUMN, RESULT_COLUMN
+from desktop.navigation import DailyCheckTarget, WeekTarget
+from desktop.pages.weekly import WeeklyReportPage
 from desktop.viewmodels.weekly_report import WeeklyReportViewModel
 from sync.clock import china_today, iso_week_of
 from sync.demo import seed_demo_store
 from sync.profile import Profile
 from sync.store import open_store
-from sync.templates import default_library
 from sync.weekly_reports import load_weekly_report, weekly_reports_of_week
+from tests.desktop.app_context import install_language, make_context
 from tests.desktop.typing import type_text
 from tests.record_factories import DIRECTOR, GONDOLA, UNIT, add_daily_check
 
@@ -32,14 +33,24 @@ def store(data_folder: Path):
 
 
 @pytest.fixture
-def page(qtbot, store):
-    view_model = WeeklyReportViewModel(store, DIRECTOR_PROFILE, default_library(), autosave_ms=30)
-    widget = WeeklyReportPage(store, DIRECTOR_PROFILE, view_model.library, view_model=view_model)
+def context(qapp, store):
+    translations = install_language("zh_CN")
+    yield make_context(store, DIRECTOR_PROFILE)
+    del translations
+
+
+@pytest.fixture
+def page(qtbot, context):
+    view_model = WeeklyReportViewModel(
+        context.store, DIRECTOR_PROFILE, context.templates, autosave_ms=30
+    )
+    widget = WeeklyReportPage(context, view_model=view_model)
     view_model.setParent(widget)
     qtbot.addWidget(widget)
     widget.resize(1180, 680)
     widget.show()
     qtbot.waitExposed(widget)
+    widget.activate(None)
     return widget
 
 
@@ -77,7 +88,7 @@ def test_the_director_reviews_fills_and_signs_the_week(qtbot, page, store) -> No
         {"action": "更换安全制动器闸瓦", "owner": "李秀英", "deadline": deadline}
     ]
 
-    with qtbot.waitSignal(page.report_submitted, timeout=2000):
+    with qtbot.waitSignal(page.context.events.records_changed, timeout=2000):
         qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
 
     signed = load_weekly_report(store, draft_id)
@@ -120,3 +131,22 @@ def test_a_week_shows_each_family_and_refuses_an_unfinished_report(qtbot, page, 
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     assert "还没有填写结果" in page.messages.text()
     assert page.vm.form.status == "draft"
+
+
+def test_a_link_opens_a_given_report_and_a_day_opens_its_check(qtbot, page, store) -> None:
+    check_id = add_daily_check(store, GONDOLA, china_today())
+    year, week = iso_week_of(china_today())
+    page.activate(WeekTarget(year, week, family="elevator"))
+    assert page.vm.family == "elevator"
+
+    page.activate(WeekTarget(year, week, family="ropeway"))
+
+    gondola_row = next(
+        row
+        for row in range(page.rollup_model.rowCount())
+        if page.rollup_model.index(row, 0).data() == "云海脱挂式吊厢索道"
+    )
+    cell = page.rollup_model.index(gondola_row, china_today().isoweekday())
+    with qtbot.waitSignal(page.context.navigator.navigate_requested, timeout=1000) as opened:
+        page.rollup_table.doubleClicked.emit(cell)
+    assert opened.args == ["daily_check", DailyCheckTarget(GONDOLA, check_id)]

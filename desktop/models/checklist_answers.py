@@ -13,10 +13,8 @@ from desktop.models.roles import (
     MUTED_TEXT,
     ChoicesRole,
     RecordRole,
-    code_label,
-    ui_language,
 )
-from sync.records import ITEM_RESULT_LABELS, ItemResult
+from sync.records import ITEM_RESULT_LABELS, ItemResult, label
 
 if TYPE_CHECKING:
     from sync.templates import ChecklistTemplate
@@ -33,8 +31,9 @@ class ChecklistAnswersModel(QAbstractTableModel):
     dict this model reads; the model never keeps a copy.
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._template: ChecklistTemplate | None = None
         self._answers: dict[str, dict[str, str]] = {}
         self._editable = False
@@ -75,7 +74,9 @@ class ChecklistAnswersModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (self.tr("Category"), self.tr("Items"), self.tr("Result"), self.tr("Remark"))[section]
+        return (self.tr("Category"), self.tr("Items"), self.tr("Result"), self.tr("Remark"))[
+            section
+        ]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -90,19 +91,25 @@ class ChecklistAnswersModel(QAbstractTableModel):
         answer = self._answers.get(item.id, {})
         result = answer.get("result", "")
         column = index.column()
-        language = ui_language()
+        language = self._language
 
         if role == RecordRole:
             return item
         if role == ChoicesRole and column == RESULT_COLUMN:
-            return [(code.value, code_label(ITEM_RESULT_LABELS, code)) for code in ItemResult]
+            return [
+                (code.value, label(ITEM_RESULT_LABELS, code, self._language)) for code in ItemResult
+            ]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == CATEGORY_COLUMN:
                 return self._category_name(item.category, language)
             if column == ITEM_COLUMN:
                 return item.text(language)
             if column == RESULT_COLUMN:
-                return code_label(ITEM_RESULT_LABELS, result) if result else self.tr("Not filled")
+                return (
+                    label(ITEM_RESULT_LABELS, result, self._language)
+                    if result
+                    else self.tr("Not filled")
+                )
             return answer.get("remark", "")
         if role == Qt.ItemDataRole.EditRole:
             if column == RESULT_COLUMN:

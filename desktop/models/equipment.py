@@ -1,22 +1,16 @@
-"""Equipment as a table (inspection state coloured), and one equipment's history of records."""
+"""EquipmentTableModel (the register, inspection state as a chip) and EquipmentHistoryModel
+(one equipment's records, each row a link to the record)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.models.roles import (
-    ALERT_BACKGROUND,
-    ALERT_TEXT,
-    DRAFT_BACKGROUND,
-    WARNING_BACKGROUND,
-    WARNING_TEXT,
-    RecordRole,
-    SortRole,
-    code_label,
-    ui_language,
-)
+from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.navigation import DailyCheckTarget, HazardTarget, WeekTarget
+from desktop.widgets.chips import Tone
 from sync.equipment import (
     INSPECTION_STATE_LABELS,
     EquipmentSummary,
@@ -27,15 +21,25 @@ from sync.records import (
     DAY_STATUS_LABELS,
     EQUIPMENT_STATUS_LABELS,
     HAZARD_STATUS_LABELS,
+    EquipmentStatus,
+    HazardStatus,
     RecordStatus,
     RecordType,
+    label,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
 
+INSPECTION_TONES = {
+    InspectionState.EXPIRED: Tone.DANGER,
+    InspectionState.DUE_SOON: Tone.WARN,
+    InspectionState.OK: Tone.OK,
+    InspectionState.UNKNOWN: Tone.MUTED,
+}
+
 
 class EquipmentColumn(IntEnum):
-    # What a safety officer scans for first (state, inspection) comes right after the name.
+    # What an officer scans for first (status, inspection) comes right after the name.
     NAME = 0
     STATUS = 1
     NEXT_INSPECTION = 2
@@ -45,10 +49,11 @@ class EquipmentColumn(IntEnum):
 
 
 class EquipmentTableModel(QAbstractTableModel):
-    """Rows of :class:`sync.equipment.EquipmentSummary`."""
+    """Rows of :class:`sync.equipment.EquipmentSummary`; replaced whole by ``set_equipment``."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._equipment: list[EquipmentSummary] = []
 
     def set_equipment(self, equipment: list[EquipmentSummary]) -> None:
@@ -76,11 +81,11 @@ class EquipmentTableModel(QAbstractTableModel):
             return None
         return {
             EquipmentColumn.NAME: self.tr("Equipment name"),
+            EquipmentColumn.STATUS: self.tr("Status"),
+            EquipmentColumn.NEXT_INSPECTION: self.tr("Next inspection"),
             EquipmentColumn.KIND: self.tr("Kind"),
             EquipmentColumn.CODE: self.tr("Equipment code"),
             EquipmentColumn.LOCATION: self.tr("Location"),
-            EquipmentColumn.STATUS: self.tr("Status"),
-            EquipmentColumn.NEXT_INSPECTION: self.tr("Next inspection"),
         }[EquipmentColumn(section)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -88,60 +93,63 @@ class EquipmentTableModel(QAbstractTableModel):
             return None
         equipment = self._equipment[index.row()]
         column = EquipmentColumn(index.column())
-        inspection_column = column == EquipmentColumn.NEXT_INSPECTION
 
         if role == RecordRole:
             return equipment
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(equipment, column)
         if role == SortRole:
-            if inspection_column:
+            if column == EquipmentColumn.NEXT_INSPECTION:
                 return equipment.next_inspection_date or "9999"
             return self._display(equipment, column)
-        if role == Qt.ItemDataRole.ToolTipRole and inspection_column:
-            return code_label(INSPECTION_STATE_LABELS, equipment.inspection)
-        if role == Qt.ItemDataRole.ForegroundRole and inspection_column:
-            if equipment.inspection == InspectionState.EXPIRED:
-                return ALERT_TEXT
-            if equipment.inspection == InspectionState.DUE_SOON:
-                return WARNING_TEXT
-        if role == Qt.ItemDataRole.BackgroundRole and inspection_column:
-            if equipment.inspection == InspectionState.EXPIRED:
-                return ALERT_BACKGROUND
-            if equipment.inspection == InspectionState.DUE_SOON:
-                return WARNING_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == EquipmentColumn.NEXT_INSPECTION:
+                return label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
+            return self._display(equipment, column)
+        if role == ToneRole:
+            if column == EquipmentColumn.NEXT_INSPECTION:
+                return INSPECTION_TONES[InspectionState(equipment.inspection)]
+            if column == EquipmentColumn.STATUS:
+                in_use = equipment.status == EquipmentStatus.IN_USE
+                return Tone.OK if in_use else Tone.MUTED
         return None
 
     def _display(self, equipment: EquipmentSummary, column: EquipmentColumn) -> str:
         if column == EquipmentColumn.NAME:
             return equipment.name
         if column == EquipmentColumn.KIND:
-            return equipment.kind_label(ui_language())
+            return equipment.kind_label(self._language)
         if column == EquipmentColumn.CODE:
             return equipment.equipment_code
         if column == EquipmentColumn.LOCATION:
             return equipment.location
         if column == EquipmentColumn.STATUS:
-            return code_label(EQUIPMENT_STATUS_LABELS, equipment.status)
+            return label(EQUIPMENT_STATUS_LABELS, equipment.status, self._language)
+        state = label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
         if not equipment.next_inspection_date:
-            return code_label(INSPECTION_STATE_LABELS, InspectionState.UNKNOWN)
+            return state
         if equipment.inspection == InspectionState.OK:
             return equipment.next_inspection_date
-        return self.tr("{date} ({state})").format(
-            date=equipment.next_inspection_date,
-            state=code_label(INSPECTION_STATE_LABELS, equipment.inspection),
-        )
+        return self.tr("{date} · {state}").format(date=equipment.next_inspection_date, state=state)
 
 
 class EquipmentHistoryModel(QAbstractTableModel):
-    """One equipment's records, newest first: date, kind of record, state, signer, detail."""
+    """One equipment's records, newest first: day, kind of record, state, signer, detail.
 
-    def __init__(self, parent=None) -> None:
+    ``TargetRole`` leads to the record: a daily check, a hazard, or the week of a report.
+    """
+
+    DAY, RECORD, STATE, SIGNER, DETAIL = range(5)
+
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._lines: list[HistoryLine] = []
+        self._equipment_id = ""
 
-    def set_history(self, lines: list[HistoryLine]) -> None:
+    def set_history(self, equipment_id: str, lines: list[HistoryLine]) -> None:
         self.beginResetModel()
+        self._equipment_id = equipment_id
         self._lines = list(lines)
         self.endResetModel()
 
@@ -169,25 +177,44 @@ class EquipmentHistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self._lines[index.row()]
+        column = index.column()
         if role == RecordRole:
             return line
-        if role == Qt.ItemDataRole.BackgroundRole and line.state == RecordStatus.DRAFT:
-            return DRAFT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
-            if line.abnormal_items:
-                return ALERT_TEXT
+        if role == TargetRole:
+            return self.target(line)
+        if role == ToneRole and column == self.STATE:
+            return self._tone(line)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(line, index.column())
+            return self._display(line, column)
         return None
 
+    def target(self, line: HistoryLine):
+        """Where a click on the line leads."""
+        if line.record_type == RecordType.DAILY_CHECK:
+            return DailyCheckTarget(self._equipment_id, line.record_id)
+        if line.record_type == RecordType.HAZARD:
+            return HazardTarget(line.record_id)
+        year, week = line.iso_week or (0, 0)
+        return WeekTarget(year, week, report_id=line.record_id)
+
+    @staticmethod
+    def _tone(line: HistoryLine) -> Tone:
+        if line.record_type == RecordType.HAZARD:
+            return Tone.OK if line.state == HazardStatus.CLOSED else Tone.WARN
+        if line.state == RecordStatus.DRAFT:
+            return Tone.INFO
+        if line.record_type == RecordType.DAILY_CHECK and line.abnormal_items:
+            return Tone.DANGER
+        return Tone.OK
+
     def _display(self, line: HistoryLine, column: int) -> str:
-        if column == 0:
-            return line.day.isoformat()
-        if column == 1:
+        if column == self.DAY:
+            return line.day.isoformat() if isinstance(line.day, dt.date) else str(line.day)
+        if column == self.RECORD:
             return self.record_kind(line)
-        if column == 2:
+        if column == self.STATE:
             return self.state_text(line)
-        if column == 3:
+        if column == self.SIGNER:
             return line.signed_by
         return self.detail_text(line)
 
@@ -205,7 +232,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
 
     def state_text(self, line: HistoryLine) -> str:
         if line.record_type == RecordType.HAZARD:
-            return code_label(HAZARD_STATUS_LABELS, line.state)
+            return label(HAZARD_STATUS_LABELS, line.state, self._language)
         if line.state == RecordStatus.DRAFT:
             return self.tr("Draft")
         if line.state == RecordStatus.SUBMITTED:
@@ -215,9 +242,9 @@ class EquipmentHistoryModel(QAbstractTableModel):
     def detail_text(self, line: HistoryLine) -> str:
         parts = []
         if line.record_type == RecordType.DAILY_CHECK:
-            parts.append(code_label(DAY_STATUS_LABELS, line.operating_status))
+            parts.append(label(DAY_STATUS_LABELS, line.operating_status, self._language))
             if line.abnormal_items:
                 parts.append(self.tr("{count} abnormal").format(count=line.abnormal_items))
         if line.detail:
             parts.append(line.detail.replace("\n", " "))
-        return "；".join(parts) if ui_language() == "zh_CN" else "; ".join(parts)
+        return self.tr("; ").join(parts)

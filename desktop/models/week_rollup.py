@@ -11,16 +11,14 @@ from desktop.models.roles import (
     GOOD_BACKGROUND,
     MUTED_TEXT,
     RecordRole,
-    code_label,
+    TargetRole,
 )
+from desktop.navigation import DailyCheckTarget, HazardTarget
 from sync.completion import DAY_STATE_LABELS, DayState
-from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS
+from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, label
 from sync.weekly_reports import WeekHazard, WeekRollup
 
 _Index = QModelIndex | QPersistentModelIndex
-
-CHECK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
-"""The id of the daily check shown in a cell, or None."""
 
 _BACKGROUNDS = {
     DayState.DONE: GOOD_BACKGROUND,
@@ -32,8 +30,9 @@ _BACKGROUNDS = {
 class WeekRollupModel(QAbstractTableModel):
     """Column 0 names the equipment, columns 1-7 are Monday to Sunday, column 8 the count."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._rollup: WeekRollup | None = None
 
     def set_rollup(self, rollup: WeekRollup | None) -> None:
@@ -91,7 +90,7 @@ class WeekRollupModel(QAbstractTableModel):
 
         state = row.states[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return code_label(DAY_STATE_LABELS, state)
+            return label(DAY_STATE_LABELS, state, self._language)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -101,16 +100,18 @@ class WeekRollupModel(QAbstractTableModel):
                 return ALERT_TEXT
             if state in (DayState.UPCOMING, DayState.NOT_RUNNING):
                 return MUTED_TEXT
-        if role == CHECK_ID_ROLE:
-            return row.check_ids[column - 1]
+        if role == TargetRole:
+            check_id = row.check_ids[column - 1]
+            return DailyCheckTarget(row.equipment_id, check_id) if check_id else None
         return None
 
 
 class WeekHazardModel(QAbstractTableModel):
     """The hazards a period's record lists: new, closed and overdue ones, one row each time."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._rows: list[tuple[str, WeekHazard]] = []
 
     def set_hazards(
@@ -152,6 +153,8 @@ class WeekHazardModel(QAbstractTableModel):
         column = index.column()
         if role == RecordRole:
             return hazard
+        if role == TargetRole:
+            return HazardTarget(hazard.id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kinds = {
                 "opened": self.tr("New"),
@@ -161,10 +164,10 @@ class WeekHazardModel(QAbstractTableModel):
             values = (
                 kinds[kind],
                 hazard.equipment_name or self.tr("(whole unit)"),
-                code_label(HAZARD_GRADE_LABELS, hazard.grade),
+                label(HAZARD_GRADE_LABELS, hazard.grade, self._language),
                 hazard.description.replace("\n", " "),
                 hazard.deadline,
-                code_label(HAZARD_STATUS_LABELS, hazard.status),
+                label(HAZARD_STATUS_LABELS, hazard.status, self._language),
             )
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and kind == "overdue":

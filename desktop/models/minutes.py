@@ -13,10 +13,9 @@ from desktop.models.roles import (
     GOOD_BACKGROUND,
     WARNING_BACKGROUND,
     RecordRole,
-    code_label,
 )
 from sync.monthly_minutes import EquipmentCompletion, PreviousDecision, WeekFiling
-from sync.records import ROLE_LABELS
+from sync.records import ROLE_LABELS, label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,8 +33,9 @@ class AttendeesModel(QAbstractTableModel):
 
     NAME, ROLE, PRESENT, NOTE = range(4)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._rows: list[dict] = []
         self._editable = False
         self._on_change: Callable[[], None] = lambda: None
@@ -93,7 +93,9 @@ class AttendeesModel(QAbstractTableModel):
             if column == self.NAME:
                 return row.get("name", "")
             if column == self.ROLE:
-                return code_label(ROLE_LABELS, row["role"]) if row.get("role") else self.tr("Guest")
+                if not row.get("role"):
+                    return self.tr("Guest")
+                return label(ROLE_LABELS, row["role"], self._language)
             if column == self.PRESENT:
                 return self.tr("Present") if row.get("present") else self.tr("Absent")
             return row.get("note", "")
@@ -231,7 +233,9 @@ class CompletionModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Equipment"), self.tr("Days due"), self.tr("Done"), self.tr("Rate"))[section]
+        return (self.tr("Equipment"), self.tr("Days due"), self.tr("Done"), self.tr("Rate"))[
+            section
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -258,8 +262,9 @@ class CompletionModel(QAbstractTableModel):
 class WeekFilingModel(QAbstractTableModel):
     """Weekly reports owed and filed for each ISO week touching the month."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
+        self._language = language
         self._weeks: list[WeekFiling] = []
 
     def set_weeks(self, weeks: list[WeekFiling]) -> None:
@@ -289,7 +294,8 @@ class WeekFilingModel(QAbstractTableModel):
             if column == 0:
                 return self.tr("{year}-W{week}").format(year=week.iso_year, week=week.iso_week)
             families = week.submitted if column == 1 else week.missing
-            return "、".join(code_label(FAMILY_LABELS, family) for family in families) or "—"
+            names = (label(FAMILY_LABELS, family, self._language) for family in families)
+            return self.tr(", ").join(names) or "—"
         if role == Qt.ItemDataRole.BackgroundRole and column == 2 and week.missing:
             return ALERT_BACKGROUND
         return None

@@ -1,4 +1,5 @@
-"""Small widgets the record pages share: a message bar, cell editors, table set-up."""
+"""Small widgets the record pages (hazards, equipment, weekly, monthly) share: a message bar,
+cell editors for choices and dates, and the common table set-up."""
 
 from __future__ import annotations
 
@@ -9,31 +10,36 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from desktop.models.editable_rows_model import DATE_ROLE
-from desktop.models.roles import ChoicesRole, ui_language
+from desktop.models.editable_rows import DATE_ROLE
+from desktop.models.roles import ChoicesRole
 from sync.errors import SafeDeskError
 
 
-def error_text(error: Exception) -> str:
-    """The message of one of our errors in the UI's language."""
+def error_text(error: Exception, language: str) -> str:
+    """The message of one of our errors in ``language``."""
     if isinstance(error, SafeDeskError):
-        return error.message_en if ui_language() == "en" else error.message
+        return error.message_en if language == "en" else error.message
     return str(error)
 
 
 class MessageBar(QLabel):
     """One line above a page's content: an error in red, or a passing note that fades."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "zh_CN", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._language = language
+        self.setObjectName("messageBar")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
@@ -43,7 +49,7 @@ class MessageBar(QLabel):
         self.hide()
 
     def show_error(self, error: Exception | str) -> None:
-        text = error if isinstance(error, str) else error_text(error)
+        text = error if isinstance(error, str) else error_text(error, self._language)
         self._timer.stop()
         self.setStyleSheet(
             "QLabel { background: #fdecea; color: #b71c1c; border: 1px solid #f5c2c0;"
@@ -154,3 +160,23 @@ def set_date(edit: QDateEdit, text: str | None, fallback: dt.date) -> None:
     except ValueError:
         day = fallback
     edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def scrolled(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area, for a tab that may not fit a small screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+def form_page() -> tuple[QWidget, QFormLayout]:
+    """A page with a form at its top; a stretch below keeps rows from spreading out."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return page, form
