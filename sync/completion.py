@@ -32,7 +32,8 @@ class DayState(StrEnum):
     DONE = "done"  # a submitted check of a running day
     NOT_RUNNING = "not_running"  # a submitted check saying 停运 / 停用 / 检修, or out of use
     DRAFT = "draft"  # only a draft so far
-    MISSING = "missing"  # nothing, on a day that has come
+    MISSING = "missing"  # nothing, on a day that has passed
+    DUE_TODAY = "due_today"  # nothing yet, today: the check is still to be done
     UPCOMING = "upcoming"  # a day after today: nothing is owed yet
 
 
@@ -41,6 +42,7 @@ DAY_STATE_LABELS = {
     DayState.NOT_RUNNING: ("未运行", "Not running"),
     DayState.DRAFT: ("草稿", "Draft"),
     DayState.MISSING: ("缺失", "Missing"),
+    DayState.DUE_TODAY: ("今日待检", "Due today"),
     DayState.UPCOMING: ("未到", "Upcoming"),
 }
 
@@ -60,7 +62,8 @@ class EquipmentDays:
 
     @property
     def due(self) -> int:
-        """Operating days that have come: days owed a check of a running day."""
+        """Operating days owed a check: past days, and today once something is recorded (a
+        day still in progress counts against nobody until it is over)."""
         return sum(1 for each in self.states if each in _OWED)
 
     @property
@@ -108,7 +111,7 @@ def _day_state(
     # current status stands for every day (a status history arrives with the registry, #3).
     if equipment_status != EquipmentStatus.IN_USE:
         return DayState.NOT_RUNNING, None
-    return DayState.MISSING, None
+    return (DayState.DUE_TODAY if day == today else DayState.MISSING), None
 
 
 def completion_grid(

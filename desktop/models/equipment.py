@@ -125,12 +125,15 @@ class EquipmentTableModel(QAbstractTableModel):
             return equipment.location
         if column == EquipmentColumn.STATUS:
             return label(EQUIPMENT_STATUS_LABELS, equipment.status, self._language)
-        state = label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
-        if not equipment.next_inspection_date:
-            return state
-        if equipment.inspection == InspectionState.OK:
-            return equipment.next_inspection_date
-        return self.tr("{date} · {state}").format(date=equipment.next_inspection_date, state=state)
+        date = equipment.next_inspection_date
+        if not date:
+            return label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
+        # Short words: the column must fit a narrow list; the tooltip says it in full.
+        if equipment.inspection == InspectionState.EXPIRED:
+            return self.tr("{date} expired").format(date=date)
+        if equipment.inspection == InspectionState.DUE_SOON:
+            return self.tr("{date} due soon").format(date=date)
+        return date
 
 
 class EquipmentHistoryModel(QAbstractTableModel):

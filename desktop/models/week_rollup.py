@@ -10,6 +10,7 @@ from desktop.models.roles import (
     DRAFT_BACKGROUND,
     GOOD_BACKGROUND,
     MUTED_TEXT,
+    WARNING_BACKGROUND,
     RecordRole,
     TargetRole,
 )
@@ -22,6 +23,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 _BACKGROUNDS = {
     DayState.DONE: GOOD_BACKGROUND,
+    DayState.DUE_TODAY: WARNING_BACKGROUND,
     DayState.DRAFT: DRAFT_BACKGROUND,
     DayState.MISSING: ALERT_BACKGROUND,
 }

@@ -70,7 +70,7 @@ class EquipmentPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EquipmentColumn.NAME, Qt.SortOrder.AscendingOrder)
-        setup_table(self.table, widths={EquipmentColumn.NAME: 170})
+        setup_table(self.table, widths={EquipmentColumn.NAME: 150})
         self.table.setItemDelegate(ChipDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
@@ -83,7 +83,7 @@ class EquipmentPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_detail())
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([4000, 6000])
+        splitter.setSizes([4500, 5500])
 
         self.header = PageHeader(QCoreApplication.translate("Navigation", TITLE))
         self.header.subtitle.setText(

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
+    QEvent,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -78,6 +79,8 @@ TITLE = QT_TRANSLATE_NOOP("Navigation", "Hazards")
 # The date a deadline editor shows while no deadline is chosen (drawn as "请选择").
 _NO_DATE = QDate(2000, 1, 1)
 _THUMBNAIL = QSize(96, 72)
+# Below this width (logical pixels) the hazard list hides its owner column.
+NARROW_LIST_WIDTH = 560
 
 
 class HazardsPage(QWidget):
@@ -110,8 +113,10 @@ class HazardsPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        # Half and half whatever the screen; the form's size hint would otherwise win.
-        splitter.setSizes([1000, 1000])
+        # A little more for the list whatever the screen; the form's size hint would otherwise
+        # take most of it.
+        splitter.setSizes([1100, 900])
+        self.table.installEventFilter(self)
 
         self.header = PageHeader(QCoreApplication.translate("Navigation", TITLE))
         self.header.subtitle.setText(
@@ -160,7 +165,7 @@ class HazardsPage(QWidget):
         setup_table(
             self.table,
             stretch_column=HazardColumn.DESCRIPTION,
-            widths={HazardColumn.EQUIPMENT: 130, HazardColumn.DESCRIPTION: 160},
+            widths={HazardColumn.EQUIPMENT: 115, HazardColumn.DESCRIPTION: 160},
         )
         self.table.setItemDelegate(ChipDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
@@ -284,8 +289,11 @@ class HazardsPage(QWidget):
         photo_buttons.addWidget(self.add_photo_button)
         photo_buttons.addWidget(self.remove_photo_button)
         photo_buttons.addStretch(1)
+        self.no_photos_label = QLabel(self.tr("No photos yet"))
+        self.no_photos_label.setObjectName("hintText")
         photos = QVBoxLayout()
         photos.setContentsMargins(0, 0, 0, 0)
+        photos.addWidget(self.no_photos_label)
         photos.addWidget(self.photo_list)
         photos.addLayout(photo_buttons)
 
@@ -341,6 +349,9 @@ class HazardsPage(QWidget):
             self.filter_equipment(target.equipment_id)
         elif self._stale or self.editor.detail is None:
             self.refresh()
+        if self.editor.detail is None and not self.editor.is_new and self.proxy.rowCount():
+            # Nothing chosen yet: show the most urgent hazard rather than an empty editor.
+            self.table.selectRow(0)
 
     def flush(self) -> None:
         """Save the shown hazard's pending edits (before the page is hidden or the app closes)."""
@@ -349,6 +360,17 @@ class HazardsPage(QWidget):
     def hideEvent(self, event) -> None:
         self.editor.flush()
         super().hideEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """On a narrow list (a small screen at 125 %) drop the owner column, which the editor
+        shows anyway, so the description keeps readable room."""
+        narrow = self.table.width() < NARROW_LIST_WIDTH
+        self.table.setColumnHidden(HazardColumn.OWNER, narrow)
 
     def _records_changed(self, record_type: str) -> None:
         # Another page wrote hazards (a daily check's finding); re-read when next shown.
@@ -512,6 +534,8 @@ class HazardsPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
             item.setToolTip(str(path or ""))
             self.photo_list.addItem(item)
+        self.photo_list.setVisible(bool(photos))
+        self.no_photos_label.setVisible(not photos)
 
     def _fill_status(self) -> None:
         editor = self.editor

@@ -40,7 +40,13 @@ from desktop.navigation import MONTHLY, MonthTarget
 from desktop.pages import PageSpec
 from desktop.viewmodels.monthly_minutes import MonthlyMinutesViewModel
 from desktop.widgets.page_header import PageHeader
-from desktop.widgets.record_forms import DateDelegate, MessageBar, scrolled, setup_table
+from desktop.widgets.record_forms import (
+    DateDelegate,
+    MessageBar,
+    fit_table_height,
+    scrolled,
+    setup_table,
+)
 from sync.clock import china_now, china_today
 from sync.equipment import INSPECTION_STATE_LABELS
 from sync.monthly_minutes import new_decision
@@ -102,7 +108,7 @@ class MonthlyMinutesPage(QWidget):
         layout.addLayout(self._build_status_bar())
         layout.addWidget(self.messages)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_statistics_tab(), self.tr("Month in figures"))
+        self.tabs.addTab(scrolled(self._build_statistics_tab()), self.tr("Month in figures"))
         self.tabs.addTab(scrolled(self._build_meeting_tab()), self.tr("Meeting"))
         self.tabs.addTab(scrolled(self._build_decisions_tab()), self.tr("Report and decisions"))
         layout.addWidget(self.tabs, 1)
@@ -189,15 +195,14 @@ class MonthlyMinutesPage(QWidget):
         grid.addWidget(filings, 0, 1)
         grid.addWidget(hazards, 1, 0, 1, 2)
         grid.addWidget(inspections, 2, 0, 1, 2)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.statistics_summary)
-        column.addLayout(grid, 1)
+        column.addLayout(grid)
+        column.addStretch(1)
         return page
 
     def _build_meeting_tab(self) -> QWidget:
@@ -380,6 +385,11 @@ class MonthlyMinutesPage(QWidget):
         self.completion_model.set_rows(list(statistics.completion))
         self.filing_model.set_weeks(list(statistics.weekly))
         self.hazard_model.set_hazards(statistics.opened, statistics.closed, statistics.overdue)
+        # Both upper tables share a row of the grid: give them the taller one's height.
+        rows = max(len(statistics.completion), len(statistics.weekly), 2)
+        fit_table_height(self.completion_table, minimum_rows=rows)
+        fit_table_height(self.filing_table, minimum_rows=rows)
+        fit_table_height(self.hazard_table, minimum_rows=1)
         rate = "—" if statistics.rate is None else f"{statistics.rate:.0%}"
         missing_weeks = sum(1 for week in statistics.weekly if week.missing)
         text = self.tr(

@@ -44,6 +44,7 @@ from desktop.widgets.record_forms import (
     ChoiceDelegate,
     DateDelegate,
     MessageBar,
+    fit_table_height,
     scrolled,
     setup_table,
 )
@@ -100,7 +101,7 @@ class WeeklyReportPage(QWidget):
         layout.addLayout(self._build_status_bar())
         layout.addWidget(self.messages)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_week_tab(), self.tr("The week"))
+        self.tabs.addTab(scrolled(self._build_week_tab()), self.tr("The week"))
         self.tabs.addTab(self._build_items_tab(), self.tr("Items"))
         self.tabs.addTab(scrolled(self._build_analysis_tab()), self.tr("Analysis and measures"))
         layout.addWidget(self.tabs, 1)
@@ -196,8 +197,9 @@ class WeeklyReportPage(QWidget):
 
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(checks, 3)
-        column.addWidget(hazards, 2)
+        column.addWidget(checks)
+        column.addWidget(hazards)
+        column.addStretch(1)
         return page
 
     def _build_items_tab(self) -> QWidget:
@@ -388,6 +390,9 @@ class WeeklyReportPage(QWidget):
             )
         )
         self.hazard_model.set_hazards(rollup.opened, rollup.closed, rollup.overdue)
+        self.rollup_table.resizeRowsToContents()
+        fit_table_height(self.rollup_table)
+        fit_table_height(self.hazard_table, minimum_rows=1)
         self.hazard_summary.setText(
             self.tr("{opened} new, {closed} closed, {overdue} overdue").format(
                 opened=len(rollup.opened), closed=len(rollup.closed), overdue=len(rollup.overdue)

@@ -180,3 +180,16 @@ def form_page() -> tuple[QWidget, QFormLayout]:
     outer.addLayout(form)
     outer.addStretch(1)
     return page, form
+
+
+def fit_table_height(table: QTableView, minimum_rows: int = 2) -> None:
+    """Make ``table`` exactly as tall as its rows (at least ``minimum_rows``), so a scrolling
+    page holds it whole instead of a small window inside the page."""
+    model = table.model()
+    count = model.rowCount() if model is not None else 0
+    rows_height = sum(table.rowHeight(row) for row in range(count))
+    empty_rows = max(0, minimum_rows - count)
+    rows_height += empty_rows * table.verticalHeader().defaultSectionSize()
+    header_height = table.horizontalHeader().sizeHint().height()
+    frame = 2 * table.frameWidth() + 2
+    table.setFixedHeight(header_height + rows_height + frame)

@@ -520,8 +520,12 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Location</translation>
     </message>
     <message>
-        <source>{date} · {state}</source>
-        <translation>{date} · {state}</translation>
+        <source>{date} expired</source>
+        <translation>{date} expired</translation>
+    </message>
+    <message>
+        <source>{date} due soon</source>
+        <translation>{date} due soon</translation>
     </message>
 </context>
 <context>
@@ -769,6 +773,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>Open the record that found it</source>
         <translation>Open the record that found it</translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation>No photos yet</translation>
     </message>
     <message>
         <source>Source</source>

@@ -517,8 +517,12 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>位置</translation>
     </message>
     <message>
-        <source>{date} · {state}</source>
-        <translation>{date}（{state}）</translation>
+        <source>{date} expired</source>
+        <translation>{date} 已过期</translation>
+    </message>
+    <message>
+        <source>{date} due soon</source>
+        <translation>{date} 将到期</translation>
     </message>
 </context>
 <context>
@@ -765,6 +769,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>Open the record that found it</source>
         <translation>查看来源记录</translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation>暂无照片</translation>
     </message>
     <message>
         <source>Source</source>

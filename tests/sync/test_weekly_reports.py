@@ -83,15 +83,15 @@ def test_rollup_marks_each_equipment_day_from_the_daily_checks(store) -> None:
         DayState.DONE,
         DayState.NOT_RUNNING,
         DayState.DRAFT,
-        DayState.MISSING,
+        DayState.DUE_TODAY,
         DayState.UPCOMING,
         DayState.UPCOMING,
         DayState.UPCOMING,
     )
-    assert rows[CHAIRLIFT].states[:4] == (DayState.MISSING,) * 4
-    assert (rows[GONDOLA].due, rows[GONDOLA].done) == (3, 1)
-    assert (rollup.due, rollup.done) == (7, 1)
-    assert rollup.count(DayState.MISSING) == 5
+    assert rows[CHAIRLIFT].states[:4] == (DayState.MISSING,) * 3 + (DayState.DUE_TODAY,)
+    assert (rows[GONDOLA].due, rows[GONDOLA].done) == (2, 1)
+    assert (rollup.due, rollup.done) == (5, 1)
+    assert rollup.count(DayState.MISSING) == 3
 
 
 def test_amended_check_speaks_for_its_day(store) -> None:
