@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop.main_window import MainWindow
 from desktop.navigation import (
+    DAILY_CHECK,
     EQUIPMENT,
     HAZARDS,
     MONTHLY,
@@ -28,6 +30,7 @@ from sync.demo import demo_id, seed_demo_store
 from sync.profile import load_profile
 from sync.store import open_store
 from tests.desktop.app_context import install_language, make_context
+from tests.record_factories import add_daily_check
 
 
 @pytest.fixture
@@ -99,3 +102,23 @@ def test_the_record_pages_speak_english_when_asked(qtbot, data_folder: Path) -> 
     install_language("zh_CN")  # leave Qt's default locale Chinese for the next test
     store.close()
     del translations
+
+
+def test_a_check_in_an_equipments_history_opens_on_the_daily_check_page(qtbot, window) -> None:
+    gondola = demo_id("equipment/leshan-gondola")
+    yesterday = china_today() - dt.timedelta(days=1)
+    check_id = add_daily_check(window.context.store, gondola, yesterday)
+    window.context.navigator.go(EquipmentTarget(gondola))
+    equipment = window.page(EQUIPMENT)
+    row = next(
+        row
+        for row in range(equipment.history_model.rowCount())
+        if equipment.history_model.line_at(row).record_id == check_id
+    )
+
+    equipment.history_table.link_activated.emit(equipment.history_model.index(row, 0))
+
+    assert window.current_key == DAILY_CHECK
+    daily = window.page(DAILY_CHECK)
+    assert daily.view_model.check.id == check_id
+    assert daily.view_model.check.day == yesterday.isoformat()
