@@ -193,6 +193,7 @@ class SafeDeskApp(QObject):
             logger.warning("background work still running at exit")
         if self.store is not None:
             self.store.close()
+        self.translations.uninstall()
         logger.info("SafeDesk stopped")
 
 

@@ -41,10 +41,8 @@ class Translations:
         if language not in LANGUAGES:
             logger.warning("unknown language %s; using %s", language, DEFAULT_LANGUAGE)
             language = DEFAULT_LANGUAGE
+        self.uninstall()
         app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed.clear()
 
         own = QTranslator()
         own_file = translations_folder() / f"safedesk_{language}.qm"
@@ -66,3 +64,9 @@ class Translations:
         QLocale.setDefault(QLocale(language))
         self.language = language
         logger.info("language set to %s", language)
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()

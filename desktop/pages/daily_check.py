@@ -502,7 +502,7 @@ class DailyCheckPage(QWidget):
         item_id = self.focused_item()
         if item_id is not None and not self.view_model.read_only:
             self.rows[item_id].selector.setFocus()
-            self.rows[item_id].selector._choose(result.value)
+            self.rows[item_id].selector.choose(result.value)
 
     # -- photos ----------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +39,7 @@ from sync.overview import TodayOverview, today_overview
 logger = logging.getLogger(__name__)
 
 TITLE = QT_TRANSLATE_NOOP("Navigation", "Today")
+SIDE_BY_SIDE_MIN_WIDTH = 1100
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("TodayPage", "Monday"),
     QT_TRANSLATE_NOOP("TodayPage", "Tuesday"),
@@ -156,9 +158,10 @@ class TodayPage(QWidget):
         agenda_layout.addWidget(self.agenda_view)
         agenda_layout.addStretch(1)
 
-        lower = QHBoxLayout()
-        lower.addWidget(hazard_box, 3)
-        lower.addWidget(agenda_box, 2)
+        # Side by side on a wide window; stacked when narrow (125 % scaling on 1366 px).
+        self.lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.lower.addWidget(hazard_box, 3)
+        self.lower.addWidget(agenda_box, 2)
 
         self.problem = QLabel()
         self.problem.setObjectName("problemText")
@@ -173,7 +176,7 @@ class TodayPage(QWidget):
         content_layout.addLayout(summary)
         content_layout.addWidget(self.problem)
         content_layout.addWidget(equipment_box)
-        content_layout.addLayout(lower)
+        content_layout.addLayout(self.lower)
         content_layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -185,6 +188,13 @@ class TodayPage(QWidget):
         layout.addWidget(scroll)
 
         context.events.records_changed.connect(self._records_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.lower.direction() != direction:
+            self.lower.setDirection(direction)
 
     def activate(self, target: object | None = None) -> None:
         self.reload()
