@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-
-from sync.records import label
 
 USER = Qt.ItemDataRole.UserRole
 
@@ -24,21 +22,11 @@ TargetRole = USER + 4
 ChoicesRole = USER + 5
 """For an editable choice cell: the [(code, label)] a combo box offers."""
 
-# Colours of cells that are not drawn as chips (the week grid, rows of overdue hazards).
+# Colours of cells that are not drawn as chips (the week grid, checklist answers, tables of
+# the monthly statistics); the same hues as the chip tones.
 ALERT_TEXT = QColor("#b3261e")
 ALERT_BACKGROUND = QColor("#fde2e1")
-WARNING_TEXT = QColor("#8a5300")
 WARNING_BACKGROUND = QColor("#fff1d6")
 GOOD_BACKGROUND = QColor("#e3f4e8")
 DRAFT_BACKGROUND = QColor("#e3eefc")
 MUTED_TEXT = QColor("#5b6670")
-
-
-def ui_language() -> str:
-    """``zh_CN`` or ``en``: the language :class:`desktop.i18n.Translations` installed."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
-
-
-def code_label(table: dict, code: str) -> str:
-    """A vocabulary code of ``sync.records`` as a person reads it, in the UI's language."""
-    return label(table, code, ui_language())
