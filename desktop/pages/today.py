@@ -22,10 +22,12 @@ from desktop.context import AppContext
 from desktop.models.hazards import HazardColumn, HazardTableModel
 from desktop.models.roles import TargetRole
 from desktop.models.today import (
+    PRESENCE_TONES,
     AgendaColumn,
     AgendaTableModel,
     EquipmentColumn,
     TodayEquipmentTableModel,
+    presence_text,
 )
 from desktop.navigation import TODAY, HazardListTarget
 from desktop.pages import PageSpec
@@ -34,7 +36,7 @@ from desktop.widgets.chips import ChipLabel, Tone
 from desktop.widgets.link_table import LinkTableView
 from desktop.widgets.page_header import PageHeader
 from sync.errors import SafeDeskError
-from sync.overview import TodayOverview, today_overview
+from sync.overview import RecordPresence, TodayOverview, today_overview
 
 logger = logging.getLogger(__name__)
 
@@ -143,8 +145,9 @@ class TodayPage(QWidget):
         hazard_layout = QVBoxLayout(hazard_box)
         hazard_layout.addWidget(self.hazard_view)
         hazard_layout.addWidget(self.all_hazards, 0, Qt.AlignmentFlag.AlignRight)
+        hazard_layout.addStretch(1)
 
-        self.agenda_model = AgendaTableModel(self)
+        self.agenda_model = AgendaTableModel(context.language, self)
         self.agenda_view = LinkTableView()
         self.agenda_view.setObjectName("todayAgenda")
         self.agenda_view.setModel(self.agenda_model)
@@ -242,7 +245,7 @@ class TodayPage(QWidget):
             self.tr("{date} {weekday} · week {week} · {unit}").format(
                 date=overview.day.isoformat(),
                 weekday=weekday,
-                week=overview.week.iso_week,
+                week=overview.iso_week,
                 unit=self._context.profile.unit_name,
             )
         )
@@ -274,12 +277,20 @@ class TodayPage(QWidget):
             hazard_text = self.tr("%n open hazard(s)", "", open_count)
             self.hazards_chip.set_chip(hazard_text, Tone.WARN if open_count else Tone.OK)
 
-        agenda = self.agenda_model
+        filed, families = overview.weekly_reports_submitted, len(overview.weeks)
+        if filed == families:
+            week_tone = Tone.OK
+        else:
+            started = any(week.presence != RecordPresence.MISSING for week in overview.weeks)
+            week_tone = Tone.WARN if started or filed else Tone.DANGER
         self.week_chip.set_chip(
-            self.tr("Weekly: {status}").format(status=agenda.line(0).status), agenda.line(0).tone
+            self.tr("Weekly reports {filed}/{families}").format(filed=filed, families=families),
+            week_tone,
         )
+        month = overview.month.presence
         self.month_chip.set_chip(
-            self.tr("Monthly: {status}").format(status=agenda.line(1).status), agenda.line(1).tone
+            self.tr("Monthly: {status}").format(status=presence_text(month)),
+            PRESENCE_TONES[month],
         )
         expired = sum(1 for due_line in overview.inspections if due_line.expired)
         soon = len(overview.inspections) - expired

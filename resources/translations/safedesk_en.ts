@@ -16,8 +16,12 @@
         <translation>Not written yet</translation>
     </message>
     <message>
-        <source>Weekly investigation, week {week} ({first} – {last})</source>
-        <translation>Weekly investigation, week {week} ({first} – {last})</translation>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Week {week}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Weekly investigation, week {week}: {family}</source>
+        <translation>Weekly investigation, week {week}: {family}</translation>
     </message>
     <message>
         <source>Monthly scheduling meeting, {year}-{month:02d}</source>
@@ -680,12 +684,9 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Overdue %n day(s) · {date}</source>
-        <translation>
-            <numerusform>Overdue %n day · {date}</numerusform>
-            <numerusform>Overdue %n days · {date}</numerusform>
-        </translation>
+        <translation>Overdue %n day(s) · {date}</translation>
     </message>
 </context>
 <context>
@@ -1368,19 +1369,13 @@ Data folder: {folder}</translation>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Expired %n day(s) ago</source>
-        <translation>
-            <numerusform>Expired %n day ago</numerusform>
-            <numerusform>Expired %n days ago</numerusform>
-        </translation>
+        <translation>Expired %n day(s) ago</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{date} · %n day(s) left</source>
-        <translation>
-            <numerusform>{date} · %n day left</numerusform>
-            <numerusform>{date} · %n days left</numerusform>
-        </translation>
+        <translation>{date} · %n day(s) left</translation>
     </message>
     <message>
         <source>None</source>
@@ -1525,8 +1520,8 @@ Data folder: {folder}</translation>
         </translation>
     </message>
     <message>
-        <source>Weekly: {status}</source>
-        <translation>Weekly: {status}</translation>
+        <source>Weekly reports {filed}/{families}</source>
+        <translation>Weekly reports {filed}/{families}</translation>
     </message>
     <message>
         <source>Monthly: {status}</source>

@@ -16,8 +16,12 @@
         <translation>未填写</translation>
     </message>
     <message>
-        <source>Weekly investigation, week {week} ({first} – {last})</source>
-        <translation>第{week}周 周排查报告（{first} – {last}）</translation>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>第{week}周：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Weekly investigation, week {week}: {family}</source>
+        <translation>第{week}周 周排查：{family}</translation>
     </message>
     <message>
         <source>Monthly scheduling meeting, {year}-{month:02d}</source>
@@ -677,11 +681,9 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Overdue %n day(s) · {date}</source>
-        <translation>
-            <numerusform>逾期 %n 天 · {date}</numerusform>
-        </translation>
+        <translation>逾期 %n 天 · {date}</translation>
     </message>
 </context>
 <context>
@@ -1363,17 +1365,13 @@ Data folder: {folder}</source>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Expired %n day(s) ago</source>
-        <translation>
-            <numerusform>已过期 %n 天</numerusform>
-        </translation>
+        <translation>已过期 %n 天</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{date} · %n day(s) left</source>
-        <translation>
-            <numerusform>{date} · 剩 %n 天</numerusform>
-        </translation>
+        <translation>{date} · 剩 %n 天</translation>
     </message>
     <message>
         <source>None</source>
@@ -1513,8 +1511,8 @@ Data folder: {folder}</source>
         </translation>
     </message>
     <message>
-        <source>Weekly: {status}</source>
-        <translation>周排查：{status}</translation>
+        <source>Weekly reports {filed}/{families}</source>
+        <translation>周排查 {filed}/{families}</translation>
     </message>
     <message>
         <source>Monthly: {status}</source>

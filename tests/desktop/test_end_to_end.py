@@ -9,7 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop.models.today import EquipmentColumn
-from desktop.navigation import HAZARDS, HazardTarget
+from desktop.navigation import (
+    HAZARDS,
+    DailyCheckTarget,
+    EquipmentTarget,
+    HazardListTarget,
+    HazardTarget,
+    MonthTarget,
+    WeekTarget,
+)
 from desktop.ui_script import type_text
 from sync.clock import china_today
 from sync.daily_checks import current_check
@@ -19,6 +27,7 @@ from sync.overview import DailyState
 from tests.desktop.conftest import when_modal
 
 GONDOLA = demo_id("equipment/leshan-gondola")
+CHAIRLIFT = demo_id("equipment/leshan-chairlift")
 WIND = "rw-d-03"
 REMARK = "阵风 18 m/s，已暂停运行观察"
 
@@ -132,3 +141,56 @@ def test_daily_check_with_a_hazard_is_there_after_a_restart(launcher, data_folde
         qtbot.mouseClick(reopened.rows[WIND].hazard_button, Qt.MouseButton.LeftButton)
     assert navigation.args == [HAZARDS, HazardTarget(hazard_id)]
     assert again.window.current_key == HAZARDS
+
+
+def _click(qtbot, view, index) -> None:
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+def test_every_today_line_opens_what_it_names(launcher, data_folder, qtbot) -> None:
+    app = launcher.start(data_folder)
+    today = app.window.page("today")
+    overview = today.overview
+    row = today.equipment_model.row_of(CHAIRLIFT)
+    expected = [
+        (
+            today.equipment_view,
+            today.equipment_model.index(row, EquipmentColumn.NAME),
+            DailyCheckTarget(CHAIRLIFT),
+        ),
+        (
+            today.equipment_view,
+            today.equipment_model.index(row, EquipmentColumn.HAZARDS),
+            HazardListTarget(CHAIRLIFT),
+        ),
+        (
+            today.equipment_view,
+            today.equipment_model.index(row, EquipmentColumn.INSPECTION),
+            EquipmentTarget(CHAIRLIFT),
+        ),
+        (
+            today.hazard_view,
+            today.hazard_model.index(0, 0),
+            HazardTarget(overview.open_hazards[0].id),
+        ),
+        (
+            today.agenda_view,
+            today.agenda_model.index(0, 0),
+            WeekTarget(overview.iso_year, overview.iso_week, family="ropeway"),
+        ),
+        (
+            today.agenda_view,
+            today.agenda_model.index(len(overview.weeks), 1),
+            MonthTarget(overview.month.month),
+        ),
+    ]
+
+    for view, index, target in expected:
+        app.window.show_page("today")
+        with qtbot.waitSignal(app.navigator.navigate_requested) as navigation:
+            _click(qtbot, view, index)
+        assert navigation.args[1] == target
+        assert app.window.current_key == navigation.args[0]
