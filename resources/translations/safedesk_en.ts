@@ -924,6 +924,19 @@ After submitting, the record cannot change; corrections are filed separately.</t
     </message>
 </context>
 <context>
+    <name>Logs</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</source>
+        <translation>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SafeDesk · Special Equipment Safety Desk</source>

@@ -921,6 +921,19 @@ After submitting, the record cannot change; corrections are filed separately.</s
     </message>
 </context>
 <context>
+    <name>Logs</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</source>
+        <translation>SafeDesk 遇到意外错误。已保存的内容不受影响。详细信息见日志文件：
+{file}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SafeDesk · Special Equipment Safety Desk</source>
