@@ -127,7 +127,11 @@ def canonical_timestamp(value: str) -> str:
     moment = dt.datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError("must carry a UTC offset, e.g. 2024-05-01T08:30:00+08:00")
-    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+    try:
+        return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+    except OverflowError:
+        # 0001-01-01T00:00+14:00 is a valid ISO time whose UTC form lies before year 1.
+        raise ValueError("lies outside the years 1 to 9999 once in UTC") from None
 
 
 def _timestamp(value: str) -> str:
