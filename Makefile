@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: venv
-	$(BIN)/safedesk --demo
+	BIN=$(BIN) tools/run_demo.sh
 
 lint: venv
 	$(BIN)/ruff check .
@@ -37,4 +37,4 @@ translations: venv
 	BIN=$(BIN) tools/translations.sh
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .run .pytest_cache .ruff_cache
