@@ -41,11 +41,24 @@ class TransitionError(ValidationError):
 
 
 class TemplateError(SafeDeskError):
-    """A checklist template file is malformed; the message names the file and the item."""
+    """A checklist template file is malformed or missing; the message names the file and item.
 
-    def __init__(self, file_name: str, item_id: str | None, problem: str) -> None:
-        where = f"{file_name}" + (f", item {item_id}" if item_id else "")
-        super().__init__(f"模板 {where}：{problem}", f"Template {where}: {problem}")
+    ``problem`` is the Chinese wording, ``problem_en`` the English one (the Chinese is reused
+    when no English is given).
+    """
+
+    def __init__(
+        self,
+        file_name: str,
+        item_id: str | None,
+        problem: str,
+        problem_en: str | None = None,
+    ) -> None:
+        problem_en = problem_en or problem
+        where_zh = file_name + (f"，检查项 {item_id}" if item_id else "")
+        where_en = file_name + (f", item {item_id}" if item_id else "")
+        super().__init__(f"模板 {where_zh}：{problem}", f"Template {where_en}: {problem_en}")
         self.file_name = file_name
         self.item_id = item_id
         self.problem = problem
+        self.problem_en = problem_en
