@@ -182,6 +182,34 @@ def sign_file(target: Path) -> bool:
     return True
 
 
+def nsis_command(
+    release: Release,
+    bundle: Path,
+    output: Path,
+    *,
+    fast: bool = False,
+    sign_command: str | None = None,
+) -> list[str]:
+    """The makensis command line: warnings are errors, the values come from pyproject.toml."""
+    command = [
+        "makensis",
+        "-WX",
+        "-NOCONFIG",
+        "-INPUTCHARSET",
+        "UTF8",
+        f"-DVERSION={release.version}",
+        f"-DVERSION_QUAD={release.version_quad}",
+        f"-DPUBLISHER={release.publisher}",
+        f"-DBUNDLE_DIR={bundle.resolve().as_posix()}",
+        f"-DOUTFILE={output.resolve().as_posix()}",
+    ]
+    if fast:
+        command.append("-DFAST_COMPRESSION")
+    if sign_command:
+        command.append(f"-DSIGN_COMMAND={sign_command}")
+    return command + [str(NSIS_SCRIPT)]
+
+
 def build_installer(output: Path, *, fast: bool = False) -> Path:
     """Compile installer/safedesk.nsi against the bundle with makensis, warnings as errors.
 
@@ -199,25 +227,12 @@ def build_installer(output: Path, *, fast: bool = False) -> Path:
     if sys.platform == "win32":
         sign_file(bundle_executable())
     output.parent.mkdir(parents=True, exist_ok=True)
-    command = [
-        makensis,
-        "-WX",
-        "-NOCONFIG",
-        "-INPUTCHARSET",
-        "UTF8",
-        f"-DVERSION={release.version}",
-        f"-DVERSION_QUAD={release.version_quad}",
-        f"-DPUBLISHER={release.publisher}",
-        f"-DBUNDLE_DIR={BUNDLE.as_posix()}",
-        f"-DOUTFILE={output.resolve().as_posix()}",
-    ]
-    if fast:
-        command.append("-DFAST_COMPRESSION")
+    sign_command = None
     if signing:
         # makensis runs this on the uninstaller it writes, before packing it in.
         sign_command = f'"{Path(sys.executable).as_posix()}" "{Path(__file__).as_posix()}" sign'
-        command.append(f"-DSIGN_COMMAND={sign_command}")
-    command.append(str(NSIS_SCRIPT))
+    command = nsis_command(release, BUNDLE, output, fast=fast, sign_command=sign_command)
+    command[0] = makensis
 
     result = _run(command, stdout=subprocess.DEVNULL if fast else None)
     if result.returncode != 0:
