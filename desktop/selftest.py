@@ -238,6 +238,12 @@ def check_main_window(scratch: Path, templates_folder: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import SafeDeskApp, parse_args
+    from desktop.pages import discover_pages
+
+    # Page modules are found by listing their package: a bundle that lacks them starts empty.
+    pages = discover_pages()
+    if not pages:
+        raise CheckFailed("no page module found in desktop.pages")
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "safedesk"])
     options = parse_args(["--demo", "--data-dir", str(scratch / "window-data")])
@@ -262,6 +268,7 @@ def check_main_window(scratch: Path, templates_folder: Path) -> str:
         app.processEvents()
         window = safedesk.window
         shown = started and window is not None and window.isVisible()
+        page = window.current_key if window is not None else None
         size = f"{window.width()}x{window.height()}" if window is not None else ""
     finally:
         watchdog.stop()
@@ -274,7 +281,12 @@ def check_main_window(scratch: Path, templates_folder: Path) -> str:
         raise CheckFailed(f"a dialog blocked the start: {', '.join(dialogs_seen)}")
     if not shown:
         raise CheckFailed("the main window was not shown")
-    return f"main window shown ({size}, platform {app.platformName()})"
+    if page is None:
+        raise CheckFailed("the main window shows no page")
+    return (
+        f"main window shown on page {page!r} of {len(pages)} "
+        f"({size}, platform {app.platformName()})"
+    )
 
 
 # Running them --------------------------------------------------------------------------------
