@@ -265,6 +265,9 @@ def check_main_window(scratch: Path, templates_folder: Path) -> str:
     watchdog.start()
     try:
         started = safedesk.start()
+        # Only a dialog that blocks start() counts; one opened without blocking (the refused
+        # templates notice) belongs to a normal start.
+        watchdog.stop()
         app.processEvents()
         window = safedesk.window
         shown = started and window is not None and window.isVisible()

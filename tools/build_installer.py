@@ -213,8 +213,8 @@ def nsis_command(
 def build_installer(output: Path, *, fast: bool = False) -> Path:
     """Compile installer/safedesk.nsi against the bundle with makensis, warnings as errors.
 
-    ``fast`` stores the files with zlib instead of solid LZMA: the CI check wants to know the
-    script compiles, not to ship the result.
+    ``fast`` stores the files uncompressed instead of solid LZMA: the CI check wants to know
+    the script compiles, not to ship the result.
     """
     makensis = shutil.which("makensis")
     if makensis is None:
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     steps.add_parser("bundle", help="build dist/SafeDesk with PyInstaller")
     steps.add_parser("self-test", help="run the bundle's --self-test")
     installer = steps.add_parser("installer", help="compile the NSIS installer into dist/")
-    installer.add_argument("--fast", action="store_true", help="zlib instead of solid LZMA")
+    installer.add_argument("--fast", action="store_true", help="no compression (checks only)")
     steps.add_parser("check", help="bundle, self-test and makensis -WX (what CI runs)")
     sign = steps.add_parser("sign", help="sign one file in place with osslsigncode")
     sign.add_argument("file", type=Path)
