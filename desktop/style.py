@@ -29,13 +29,9 @@ QGroupBox { font-weight: 600; margin-top: 10px; }
 QGroupBox::title { subcontrol-origin: margin; left: 4px; padding: 0 2px; }
 QFrame#checkItem { border-bottom: 1px solid #e3e7eb; }
 QFrame#checkItem[problem="true"] { background: #fff6f5; }
-QFrame#checkItem:focus-within { background: #eef5fc; }
+QFrame#checkItem[current="true"] { background: #eef5fc; }
 QLabel#categoryTitle {
     font-size: 15px; font-weight: 600; color: #123a5e; padding: 8px 0 2px 0;
-}
-QLabel#majorHazardTag {
-    color: #b3261e; border: 1px solid #e8a19c; border-radius: 4px; padding: 0 3px;
-    font-size: 11px;
 }
 QLabel#rangeText { color: #5b6670; }
 QLabel#rangeText[outside="true"] { color: #b3261e; font-weight: 600; }

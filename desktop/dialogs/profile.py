@@ -56,7 +56,7 @@ class ProfileDialog(QDialog):
         unit_form = QFormLayout(unit_box)
         self.unit_combo = QComboBox()
         self.unit_name = QLineEdit()
-        self.unit_name.setPlaceholderText(self.tr("e.g. 峨眉山云海索道旅游有限公司"))
+        self.unit_name.setPlaceholderText(self.tr("e.g. Emei Yunhai Ropeway Co., Ltd."))
         self.county_code = QLineEdit()
         self.county_code.setInputMask("999999")
         self.county_code.setPlaceholderText("511181")

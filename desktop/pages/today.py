@@ -105,7 +105,7 @@ class TodayPage(QWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.equipment_view.setColumnWidth(column, width)
-        equipment_box = QGroupBox(self.tr("Daily checks (日管控) of equipment in use"))
+        equipment_box = QGroupBox(self.tr("Daily checks of equipment in use"))
         equipment_layout = QVBoxLayout(equipment_box)
         equipment_layout.addWidget(self.equipment_view)
         self.no_equipment = QLabel(
@@ -150,7 +150,7 @@ class TodayPage(QWidget):
         agenda_header = self.agenda_view.horizontalHeader()
         agenda_header.setSectionResizeMode(AgendaColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         agenda_header.setSectionResizeMode(AgendaColumn.STATUS, QHeaderView.ResizeMode.Fixed)
-        self.agenda_view.setColumnWidth(AgendaColumn.STATUS, 150)
+        self.agenda_view.setColumnWidth(AgendaColumn.STATUS, 180)
         agenda_box = QGroupBox(self.tr("This week, this month, inspections"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(self.agenda_view)

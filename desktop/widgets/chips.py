@@ -11,7 +11,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop.models.roles import ToneRole
 
@@ -50,6 +57,7 @@ class ChipLabel(QLabel):
 
     def __init__(self, text: str = "", tone: Tone = Tone.MUTED, parent: QWidget | None = None):
         super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.tone = tone
         self.set_tone(tone)
 
