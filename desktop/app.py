@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.context import AppContext
@@ -223,6 +224,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     apply_style(app)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "safedesk.png"))))
 
     safedesk = SafeDeskApp(options)
     if not safedesk.start():

@@ -24,7 +24,11 @@ function Expect([bool] $condition, [string] $text) { if (-not $condition) { Fail
 
 # Start a program and wait for it, at most $Seconds; returns its exit code.
 function Invoke-Program([string] $File, [string[]] $Arguments, [int] $Seconds = 180) {
-    $process = Start-Process -FilePath $File -ArgumentList $Arguments -PassThru
+    if ($Arguments.Count -gt 0) {
+        $process = Start-Process -FilePath $File -ArgumentList $Arguments -PassThru
+    } else {
+        $process = Start-Process -FilePath $File -PassThru  # -ArgumentList refuses an empty list
+    }
     $null = $process.Handle  # keeps the exit code readable after the process ends
     if (-not $process.WaitForExit($Seconds * 1000)) {
         $process.Kill()
