@@ -185,21 +185,22 @@ LangString DATA_KEPT ${LANG_ENGLISH} "User data kept: ${DATA_DIR}"
 !insertmacro REMOVE_BUNDLE_FUNCTION ""
 !insertmacro REMOVE_BUNDLE_FUNCTION "un."
 
-; $2 = 1 if path $0 is $1 or inside it, else 0. Both are made absolute first; NSIS compares
-; strings without regard to case, as Windows compares paths.
+; $2 = 1 if path $0 is $1 or inside it, else 0. Plain string comparison, without regard to
+; case as Windows compares paths: $INSTDIR comes without a trailing backslash, and the folders
+; may not exist yet, so GetFullPathName (which empties a missing path) cannot be used.
 Function PathIsWithin
-  GetFullPathName $0 $0
-  GetFullPathName $1 $1
+  StrCpy $2 0
   StrLen $3 $1
+  ${If} $3 == 0
+    Return
+  ${EndIf}
   StrCpy $4 $0 $3
   StrCpy $5 $0 1 $3
-  StrCpy $2 0
   ${If} $4 == $1
-  ${AndIf} $5 == ""
-    StrCpy $2 1
-  ${ElseIf} $4 == $1
-  ${AndIf} $5 == "\"
-    StrCpy $2 1
+    ${If} $5 == ""
+    ${OrIf} $5 == "\"
+      StrCpy $2 1
+    ${EndIf}
   ${EndIf}
 FunctionEnd
 
@@ -207,8 +208,8 @@ FunctionEnd
 Function CheckInstallDir
   StrCpy $2 ""
 
-  ; The data folder inside the program folder would be deleted by the next upgrade, and the
-  ; program inside the data folder would mix the two; both are refused.
+  ; Data inside the program folder, or the program inside the data folder, would tie the two
+  ; together, so that removing one could reach the other; both are refused.
   StrCpy $0 "$INSTDIR"
   StrCpy $1 "${DATA_PARENT}"
   Call PathIsWithin
@@ -225,10 +226,13 @@ Function CheckInstallDir
   ${EndIf}
 
   ; A folder with other people's files in it is refused, since an upgrade empties _internal\.
+  ; One holding any file SafeDesk puts there (an earlier or half-removed install) is ours.
   StrCpy $2 ""
   ${DirState} "$INSTDIR" $3
   ${If} $3 == 1
   ${AndIfNot} ${FileExists} "$INSTDIR\${APP_EXE}"
+  ${AndIfNot} ${FileExists} "$INSTDIR\${UNINSTALLER}"
+  ${AndIfNot} ${FileExists} "$INSTDIR\_internal\*.*"
     StrCpy $2 "$(DIR_NOT_EMPTY)"
   ${EndIf}
 FunctionEnd
@@ -305,6 +309,8 @@ Section "!$(SEC_PROGRAM)" SecProgram
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\${UNINSTALLER}" /S'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  ; MUI saves the language only after its pages ran; a silent install shows none.
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "${MUI_LANGDLL_REGISTRY_VALUENAME}" "$LANGUAGE"
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
 
