@@ -109,7 +109,8 @@ class SafeDeskApp(QObject):
                 logger.info("demo unit loaded into %s", data_folder)
         except SafeDeskError as error:
             logger.exception("store could not be opened")
-            QMessageBox.critical(None, self.tr("SafeDesk cannot start"), _message(error, "zh_CN"))
+            language = self.options.lang or DEFAULT_LANGUAGE
+            QMessageBox.critical(None, self.tr("SafeDesk cannot start"), _message(error, language))
             return False
 
         language = self.options.lang or get_setting(self.store, LANGUAGE_SETTING, DEFAULT_LANGUAGE)
@@ -201,6 +202,7 @@ class SafeDeskApp(QObject):
             logger.warning("background work still running at exit")
         if self.store is not None:
             self.store.close()
+        self.translations.uninstall()
         logger.info("SafeDesk stopped")
 
 

@@ -41,10 +41,8 @@ class Translations:
         if language not in LANGUAGES:
             logger.warning("unknown language %s; using %s", language, DEFAULT_LANGUAGE)
             language = DEFAULT_LANGUAGE
+        self.uninstall()
         app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed.clear()
 
         own = QTranslator()
         own_file = translations_folder() / f"safedesk_{language}.qm"
@@ -55,6 +53,8 @@ class Translations:
             logger.error("translation file %s could not be loaded", own_file)
 
         if language != "en":
+            # In a frozen build this is the bundle's PySide6/Qt/translations, which the build
+            # must collect (qtbase_zh_CN.qm), or standard dialogs fall back to English (#5).
             qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qtbase = QTranslator()
             if qtbase.load(f"qtbase_{language}", qt_folder):
@@ -66,3 +66,9 @@ class Translations:
         QLocale.setDefault(QLocale(language))
         self.language = language
         logger.info("language set to %s", language)
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()

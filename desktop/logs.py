@@ -14,7 +14,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sync import paths
 
@@ -52,13 +53,37 @@ def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("qt").log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
+_telling_user = False
+
+
 def _log_uncaught(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
+    """Log an exception nobody caught (a bug), and tell the user where the details are.
+
+    PySide6 hands exceptions raised in slots to this hook and carries on, so without it a bug
+    in a windowed build would vanish without a word.
+    """
+    global _telling_user
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
     logger.critical("uncaught exception", exc_info=(kind, error, trace))
+    if _telling_user or QApplication.instance() is None:
+        return
+    _telling_user = True
+    try:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Logs", "Unexpected error"),
+            QCoreApplication.translate(
+                "Logs",
+                "SafeDesk ran into an unexpected error. What was saved is safe. The details "
+                "are in the log file:\n{file}",
+            ).format(file=_log_folder() / LOG_FILE_NAME),
+        )
+    finally:
+        _telling_user = False
 
 
 def configure_logging(level: int = logging.INFO) -> Path:

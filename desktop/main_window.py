@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from sync.records import ROLE_LABELS, label
 logger = logging.getLogger(__name__)
 
 NAVIGATION_WIDTH = 150
+DAY_CHECK_INTERVAL_MS = 60_000
 
 
 class HeaderBar(QWidget):
@@ -70,6 +71,9 @@ class HeaderBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.day_label)
         layout.addWidget(self.sync_button)
+
+    def show_day(self, day) -> None:
+        self.day_label.setText(day.isoformat())
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +132,22 @@ class MainWindow(QMainWindow):
 
         self._build_menus(specs)
         context.navigator.navigate_requested.connect(self.show_page)
+
+        # A station laptop may stay open overnight: at the China midnight the header and the
+        # lists move to the new day (a draft of yesterday stays yesterday's record).
+        self._day = china_today()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_INTERVAL_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+
+    def _check_day(self) -> None:
+        today = china_today()
+        if today != self._day:
+            logger.info("the China day changed to %s", today)
+            self._day = today
+            self.header.show_day(today)
+            self.context.events.records_changed.emit("day")
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 760)
@@ -236,6 +256,7 @@ class MainWindow(QMainWindow):
                 flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._day_timer.stop()
         self.flush_all()
         logger.info("main window closed")
         super().closeEvent(event)

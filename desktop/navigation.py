@@ -49,17 +49,21 @@ class EquipmentTarget:
 
 @dataclass(frozen=True)
 class WeekTarget:
-    """The weekly investigation report of an ISO week."""
+    """The weekly investigation report of an ISO week: of one equipment family, or one given
+    report (``report_id``, e.g. an original next to its amendment)."""
 
     iso_year: int
     iso_week: int
+    family: str | None = None
+    report_id: str | None = None
 
 
 @dataclass(frozen=True)
 class MonthTarget:
-    """The monthly scheduling minutes of a ``YYYY-MM`` month."""
+    """The monthly scheduling minutes of a ``YYYY-MM`` month, or one given version of them."""
 
     month: str
+    minutes_id: str | None = None
 
 
 NavTarget = (

@@ -13,6 +13,8 @@ Steps (one key each):
 - ``{"keys": TEXT}``: type TEXT; ``{"key": "2"}``: press one key (combination);
 - ``{"mark_all_normal": true}``: click the page's "mark all unanswered normal" button;
 - ``{"wait_ms": N}``; ``{"touch": PATH}``: write PATH (so a test or script knows where we are);
+- ``{"wait_for": PATH}``: pause until PATH exists (a screenshot taken from outside, say);
+- ``{"back": true}``: the window's Back (Alt+Left);
 - ``{"quit": true}``: close the window normally.
 """
 
@@ -113,6 +115,12 @@ class UiScript(QObject):
             self._page("daily_check").mark_all_button.click()
         elif "wait_ms" in step:
             return int(step["wait_ms"])
+        elif "wait_for" in step:
+            if not Path(step["wait_for"]).exists():
+                self._steps.insert(0, step)
+                return 100
+        elif step.get("back"):
+            window.go_back()
         elif "touch" in step:
             Path(step["touch"]).write_text("reached", encoding="utf-8")
         elif step.get("quit"):

@@ -617,6 +617,9 @@ def store_photo(store: Store, source: Path) -> PhotoRef:
 
     Storing the same picture twice keeps one file. The copy is written under a temporary name
     and renamed, so a crash never leaves a half-written photo under a real name.
+
+    The Photo row's ``uploaded`` stays False: records carry only the photo's SHA-256 and name,
+    and the file itself reaches the server once sync learns to upload photos (#4).
     """
     source = Path(source)
     suffix = source.suffix.lower()

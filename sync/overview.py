@@ -14,7 +14,13 @@ from sqlalchemy import select
 
 from sync.clock import china_today, iso_week_of
 from sync.hazards import HazardSummary, list_hazards
-from sync.records import EquipmentStatus, ItemResult, RecordStatus
+from sync.records import (
+    EquipmentFamily,
+    EquipmentStatus,
+    ItemResult,
+    RecordStatus,
+    family_of_kind,
+)
 from sync.store.database import Store
 from sync.store.models import DailyCheck, Equipment, MonthlyMinutes, WeeklyReport
 
@@ -71,8 +77,11 @@ class EquipmentDay:
 
 @dataclass(frozen=True)
 class WeekStatus:
+    """The week's investigation report of one equipment family (one report per family)."""
+
     iso_year: int
     iso_week: int
+    family: str
     presence: RecordPresence
     report_id: str | None
 
@@ -100,8 +109,10 @@ class InspectionDue:
 class TodayOverview:
     unit_id: str
     day: dt.date
+    iso_year: int
+    iso_week: int
     equipment: tuple[EquipmentDay, ...]
-    week: WeekStatus
+    weeks: tuple[WeekStatus, ...]
     month: MonthStatus
     open_hazards: tuple[HazardSummary, ...]
     inspections: tuple[InspectionDue, ...]
@@ -110,6 +121,10 @@ class TodayOverview:
     def checks_done(self) -> int:
         finished = (DailyState.DONE, DailyState.AMENDING)
         return sum(1 for line in self.equipment if line.daily_state in finished)
+
+    @property
+    def weekly_reports_submitted(self) -> int:
+        return sum(1 for week in self.weeks if week.presence == RecordPresence.SUBMITTED)
 
     @property
     def overdue_hazards(self) -> int:
@@ -238,15 +253,25 @@ def today_overview(store: Store, unit_id: str, today: dt.date | None = None) -> 
                     )
                 )
 
-        week_presence, report_id = _presence(weekly)
+        # One weekly report per family of the equipment in use, in the vocabulary's order.
+        present = {family_of_kind(equipment.kind_code) for equipment in equipment_rows}
+        weeks = []
+        for family in EquipmentFamily:
+            if family not in present:
+                continue
+            reports = [report for report in weekly if report.family == family.value]
+            presence, report_id = _presence(reports)
+            weeks.append(WeekStatus(iso_year, iso_week, family.value, presence, report_id))
         month_presence, minutes_id = _presence(monthly)
 
     inspections.sort(key=lambda due: due.days_left)
     return TodayOverview(
         unit_id=unit_id,
         day=day,
+        iso_year=iso_year,
+        iso_week=iso_week,
         equipment=tuple(lines),
-        week=WeekStatus(iso_year, iso_week, week_presence, report_id),
+        weeks=tuple(weeks),
         month=MonthStatus(month, month_presence, minutes_id),
         open_hazards=tuple(hazards),
         inspections=tuple(inspections),

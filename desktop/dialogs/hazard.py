@@ -70,7 +70,6 @@ class OpenHazardDialog(QDialog):
         self.deadline.setMinimumDate(self._unset)
         self.deadline.setSpecialValueText(self.tr("Choose a date"))
         self.deadline.setDate(self._unset)
-        self.deadline.calendarWidget().setMinimumDate(QDate(today.year, today.month, today.day))
 
         form = QFormLayout()
         form.addRow(self.tr("Equipment:"), QLabel(equipment_name))

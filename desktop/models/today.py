@@ -34,7 +34,13 @@ from sync.overview import (
     RecordPresence,
     TodayOverview,
 )
-from sync.records import DAY_STATUS_LABELS, EQUIPMENT_KIND_LABELS, DayStatus, label
+from sync.records import (
+    DAY_STATUS_LABELS,
+    EQUIPMENT_FAMILY_LABELS,
+    EQUIPMENT_KIND_LABELS,
+    DayStatus,
+    label,
+)
 
 
 class EquipmentColumn(IntEnum):
@@ -211,6 +217,7 @@ class AgendaLine:
     status: str
     tone: Tone
     target: NavTarget
+    detail: str = ""
 
 
 def _agenda(text: str, number: int = -1) -> str:
@@ -232,32 +239,40 @@ def presence_text(presence: RecordPresence) -> str:
     return QCoreApplication.translate("AgendaTableModel", "Not written yet")
 
 
-def agenda_lines(overview: TodayOverview) -> list[AgendaLine]:
-    """The week's report, the month's minutes, then the inspections due or expired."""
-    week = overview.week
-    days = iso_week_days(week.iso_year, week.iso_week)
-    week_text = QCoreApplication.translate(
-        "AgendaTableModel", "Weekly investigation, week {week} ({first} – {last})"
-    ).format(week=week.iso_week, first=days[0].strftime("%m-%d"), last=days[-1].strftime("%m-%d"))
+def agenda_lines(overview: TodayOverview, language: str = "zh_CN") -> list[AgendaLine]:
+    """The week's report of each equipment family, the month's minutes, then the inspections
+    due or expired."""
+    days = iso_week_days(overview.iso_year, overview.iso_week)
+    span = QCoreApplication.translate("AgendaTableModel", "Week {week}: {first} – {last}").format(
+        week=overview.iso_week, first=days[0].isoformat(), last=days[-1].isoformat()
+    )
+    lines = []
+    for week in overview.weeks:
+        week_text = QCoreApplication.translate(
+            "AgendaTableModel", "Weekly investigation, week {week}: {family}"
+        ).format(week=week.iso_week, family=label(EQUIPMENT_FAMILY_LABELS, week.family, language))
+        lines.append(
+            AgendaLine(
+                week_text,
+                presence_text(week.presence),
+                PRESENCE_TONES[week.presence],
+                WeekTarget(week.iso_year, week.iso_week, family=week.family),
+                span,
+            )
+        )
+
     month_day = dt.date.fromisoformat(f"{overview.month.month}-01")
     month_text = QCoreApplication.translate(
         "AgendaTableModel", "Monthly scheduling meeting, {year}-{month:02d}"
     ).format(year=month_day.year, month=month_day.month)
-
-    lines = [
-        AgendaLine(
-            week_text,
-            presence_text(week.presence),
-            PRESENCE_TONES[week.presence],
-            WeekTarget(week.iso_year, week.iso_week),
-        ),
+    lines.append(
         AgendaLine(
             month_text,
             presence_text(overview.month.presence),
             PRESENCE_TONES[overview.month.presence],
             MonthTarget(overview.month.month),
-        ),
-    ]
+        )
+    )
     for due in overview.inspections:
         what = QCoreApplication.translate("AgendaTableModel", "Periodic inspection: {name}")
         state = InspectionState.EXPIRED if due.expired else InspectionState.DUE_SOON
@@ -286,13 +301,14 @@ AGENDA_HEADERS = {
 class AgendaTableModel(QAbstractTableModel):
     """The agenda lines of :func:`agenda_lines`, each a link (``TargetRole``)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._language = language
         self._lines: list[AgendaLine] = []
 
     def set_overview(self, overview: TodayOverview) -> None:
         self.beginResetModel()
-        self._lines = agenda_lines(overview)
+        self._lines = agenda_lines(overview, self._language)
         self.endResetModel()
 
     def line(self, row: int) -> AgendaLine:
@@ -323,5 +339,5 @@ class AgendaTableModel(QAbstractTableModel):
         if role == ToneRole and column == AgendaColumn.STATUS:
             return line.tone
         if role == Qt.ItemDataRole.ToolTipRole:
-            return line.what
+            return f"{line.what}\n{line.detail}" if line.detail else line.what
         return None

@@ -73,6 +73,7 @@ class DailyCheckPage(QWidget):
         self._row_order: list[str] = []
         self._built_for: tuple[str, int] | None = None
         self._last_photo_folder = str(Path.home())
+        self._save_failure_shown = False
 
         self.header = PageHeader()
         self.back_button = QPushButton(self.tr("← Back"))
@@ -382,6 +383,7 @@ class DailyCheckPage(QWidget):
         )
 
     def _show_saved(self, moment: dt.datetime | None) -> None:
+        self._save_failure_shown = False
         if moment is None:
             self.saved_label.setText("")
             return
@@ -392,6 +394,10 @@ class DailyCheckPage(QWidget):
 
     def _show_save_failure(self, message: str) -> None:
         self.saved_label.setText(self.tr("Not saved!"))
+        # Autosave retries with every edit; one message until a save works again is enough.
+        if self._save_failure_shown:
+            return
+        self._save_failure_shown = True
         QMessageBox.warning(self, self.tr("Draft not saved"), message)
 
     def _show_problems(self) -> None:
@@ -502,7 +508,7 @@ class DailyCheckPage(QWidget):
         item_id = self.focused_item()
         if item_id is not None and not self.view_model.read_only:
             self.rows[item_id].selector.setFocus()
-            self.rows[item_id].selector._choose(result.value)
+            self.rows[item_id].selector.choose(result.value)
 
     # -- photos ----------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,10 +22,12 @@ from desktop.context import AppContext
 from desktop.models.hazards import HazardColumn, HazardTableModel
 from desktop.models.roles import TargetRole
 from desktop.models.today import (
+    PRESENCE_TONES,
     AgendaColumn,
     AgendaTableModel,
     EquipmentColumn,
     TodayEquipmentTableModel,
+    presence_text,
 )
 from desktop.navigation import TODAY, HazardListTarget
 from desktop.pages import PageSpec
@@ -33,11 +36,12 @@ from desktop.widgets.chips import ChipLabel, Tone
 from desktop.widgets.link_table import LinkTableView
 from desktop.widgets.page_header import PageHeader
 from sync.errors import SafeDeskError
-from sync.overview import TodayOverview, today_overview
+from sync.overview import RecordPresence, TodayOverview, today_overview
 
 logger = logging.getLogger(__name__)
 
 TITLE = QT_TRANSLATE_NOOP("Navigation", "Today")
+SIDE_BY_SIDE_MIN_WIDTH = 1100
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("TodayPage", "Monday"),
     QT_TRANSLATE_NOOP("TodayPage", "Tuesday"),
@@ -141,8 +145,9 @@ class TodayPage(QWidget):
         hazard_layout = QVBoxLayout(hazard_box)
         hazard_layout.addWidget(self.hazard_view)
         hazard_layout.addWidget(self.all_hazards, 0, Qt.AlignmentFlag.AlignRight)
+        hazard_layout.addStretch(1)
 
-        self.agenda_model = AgendaTableModel(self)
+        self.agenda_model = AgendaTableModel(context.language, self)
         self.agenda_view = LinkTableView()
         self.agenda_view.setObjectName("todayAgenda")
         self.agenda_view.setModel(self.agenda_model)
@@ -156,9 +161,10 @@ class TodayPage(QWidget):
         agenda_layout.addWidget(self.agenda_view)
         agenda_layout.addStretch(1)
 
-        lower = QHBoxLayout()
-        lower.addWidget(hazard_box, 3)
-        lower.addWidget(agenda_box, 2)
+        # Side by side on a wide window; stacked when narrow (125 % scaling on 1366 px).
+        self.lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.lower.addWidget(hazard_box, 3)
+        self.lower.addWidget(agenda_box, 2)
 
         self.problem = QLabel()
         self.problem.setObjectName("problemText")
@@ -173,7 +179,7 @@ class TodayPage(QWidget):
         content_layout.addLayout(summary)
         content_layout.addWidget(self.problem)
         content_layout.addWidget(equipment_box)
-        content_layout.addLayout(lower)
+        content_layout.addLayout(self.lower)
         content_layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -185,6 +191,13 @@ class TodayPage(QWidget):
         layout.addWidget(scroll)
 
         context.events.records_changed.connect(self._records_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.lower.direction() != direction:
+            self.lower.setDirection(direction)
 
     def activate(self, target: object | None = None) -> None:
         self.reload()
@@ -232,7 +245,7 @@ class TodayPage(QWidget):
             self.tr("{date} {weekday} · week {week} · {unit}").format(
                 date=overview.day.isoformat(),
                 weekday=weekday,
-                week=overview.week.iso_week,
+                week=overview.iso_week,
                 unit=self._context.profile.unit_name,
             )
         )
@@ -264,12 +277,20 @@ class TodayPage(QWidget):
             hazard_text = self.tr("%n open hazard(s)", "", open_count)
             self.hazards_chip.set_chip(hazard_text, Tone.WARN if open_count else Tone.OK)
 
-        agenda = self.agenda_model
+        filed, families = overview.weekly_reports_submitted, len(overview.weeks)
+        if filed == families:
+            week_tone = Tone.OK
+        else:
+            started = any(week.presence != RecordPresence.MISSING for week in overview.weeks)
+            week_tone = Tone.WARN if started or filed else Tone.DANGER
         self.week_chip.set_chip(
-            self.tr("Weekly: {status}").format(status=agenda.line(0).status), agenda.line(0).tone
+            self.tr("Weekly reports {filed}/{families}").format(filed=filed, families=families),
+            week_tone,
         )
+        month = overview.month.presence
         self.month_chip.set_chip(
-            self.tr("Monthly: {status}").format(status=agenda.line(1).status), agenda.line(1).tone
+            self.tr("Monthly: {status}").format(status=presence_text(month)),
+            PRESENCE_TONES[month],
         )
         expired = sum(1 for due_line in overview.inspections if due_line.expired)
         soon = len(overview.inspections) - expired

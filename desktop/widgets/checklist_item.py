@@ -4,8 +4,9 @@ Keyboard (the whole list can be filled without a mouse):
 
 - the result selector is one Tab stop: ``1`` normal, ``2`` abnormal, ``3`` not applicable,
   ``0``/Delete clears, ←/→ step through the three, ↑/↓ go to the item above or below;
-- after ``1`` the focus moves on to the next item (or to the reading, if one is still missing);
-  after ``2`` it moves to the remark, which an abnormal item needs;
+- after ``1`` or ``3`` the focus moves on to the next item (after ``1`` to the reading first, if
+  one is still missing); after ``2`` (or a click on 异常) it moves to the remark, which an
+  abnormal item needs; a click or an arrow key otherwise leaves the focus where it is;
 - Tab from the selector goes to the reading (if the item has one), then the remark; Enter in
   either goes on to the next item;
 - the page adds Alt+1/2/3 (result of the focused item from any of its fields), Ctrl+P (photo)
@@ -19,6 +20,7 @@ import html
 from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -71,8 +73,10 @@ ResultSelector QToolButton:checked:disabled[result="na"] { background: #aab3ba; 
 class ResultSelector(QWidget):
     """正常 / 异常 / 不适用 as one focusable control (see the module's keyboard notes)."""
 
-    result_chosen = Signal(object)
-    """The user chose a result (an ItemResult code) or cleared it (None)."""
+    result_chosen = Signal(object, bool)
+    """(ItemResult code or None, by a digit key): the user chose or cleared a result.
+
+    Only a digit key asks to move on to the next item; a click or an arrow key stays put."""
 
     move_requested = Signal(int)
     """The user pressed ↑ (-1) or ↓ (+1)."""
@@ -122,26 +126,27 @@ class ResultSelector(QWidget):
     def _clicked(self, result: ItemResult) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         # A second click on the chosen result clears it, as a mistaken click must be undoable.
-        self._choose(None if self._result == result.value else result.value)
+        self.choose(None if self._result == result.value else result.value)
 
-    def _choose(self, result: str | None) -> None:
+    def choose(self, result: str | None, by_digit: bool = False) -> None:
+        """Choose ``result`` as if the user had, emitting ``result_chosen``."""
         if self._read_only:
             return
         self.set_result(result)
-        self.result_chosen.emit(result)
+        self.result_chosen.emit(result, by_digit)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain and key in RESULT_KEYS:
-            self._choose(RESULT_KEYS[key].value)
+            self.choose(RESULT_KEYS[key].value, by_digit=True)
         elif plain and key in (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self._choose(None)
+            self.choose(None)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = -1 if key == Qt.Key.Key_Left else 1
             values = [result.value for result in RESULT_ORDER]
             start = values.index(self._result) if self._result in values else -step
-            self._choose(values[(start + step) % len(values)])
+            self.choose(values[(start + step) % len(values)])
         elif key == Qt.Key.Key_Up:
             self.move_requested.emit(-1)
         elif key == Qt.Key.Key_Down:
@@ -158,6 +163,9 @@ class _LineEdit(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
+        # Show a long remark from its start again once the officer has moved on.
+        self.setCursorPosition(0)
+        self.setToolTip(self.text())
         self.focus_left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -438,14 +446,16 @@ class ChecklistItemRow(QFrame):
 
     # -- user actions ----------------------------------------------------------------------
 
-    def _result_chosen(self, result: str | None) -> None:
+    def _result_chosen(self, result: str | None, by_digit: bool) -> None:
         self.result_chosen.emit(self.item.id, result)
         self._show_hazard(result)
 
-        # Keep the officer moving: after "abnormal" the remark is needed; after "normal" the
-        # reading if it is still missing, else the next item.
+        # Keep the officer moving: after "abnormal" the remark is needed; after a digit key
+        # for "normal" the reading if it is still missing, else the next item.
         if result == ItemResult.ABNORMAL:
             self.remark_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        elif not by_digit:
+            return
         elif result == ItemResult.NORMAL:
             if self.item.measurement is not None and not self.value_edit.text().strip():
                 self.value_edit.setFocus(Qt.FocusReason.TabFocusReason)
@@ -461,5 +471,5 @@ class ChecklistItemRow(QFrame):
             self.hazard_requested.emit(self.item.id)
 
     def contains_focus(self) -> bool:
-        focused = self.focusWidget()
+        focused = QApplication.focusWidget()
         return focused is not None and (focused is self or self.isAncestorOf(focused))

@@ -16,8 +16,12 @@
         <translation>Not written yet</translation>
     </message>
     <message>
-        <source>Weekly investigation, week {week} ({first} – {last})</source>
-        <translation>Weekly investigation, week {week} ({first} – {last})</translation>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Week {week}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Weekly investigation, week {week}: {family}</source>
+        <translation>Weekly investigation, week {week}: {family}</translation>
     </message>
     <message>
         <source>Monthly scheduling meeting, {year}-{month:02d}</source>
@@ -55,6 +59,60 @@
     <message>
         <source>Start correction</source>
         <translation>Start correction</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistAnswersModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Not filled</source>
+        <translation>Not filled</translation>
     </message>
 </context>
 <context>
@@ -118,6 +176,25 @@
     <message>
         <source>Record a hazard from this item (Ctrl+H)</source>
         <translation>Record a hazard from this item (Ctrl+H)</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionModel</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>Days due</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
     </message>
 </context>
 <context>
@@ -311,6 +388,277 @@ After submitting, the record cannot change; corrections are filed separately.</t
     </message>
 </context>
 <context>
+    <name>EquipmentHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signed by / owner</source>
+        <translation>Signed by / owner</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Daily check</source>
+        <translation>Daily check</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>Weekly report {year}-W{week}</source>
+        <translation>Weekly report {year}-W{week}</translation>
+    </message>
+    <message>
+        <source>{kind} (amendment)</source>
+        <translation>{kind} (amendment)</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>{count} abnormal</source>
+        <translation>{count} abnormal</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Registered special equipment, its inspection date and its records</source>
+        <translation>Registered special equipment, its inspection date and its records</translation>
+    </message>
+    <message>
+        <source>Equipment details</source>
+        <translation>Equipment details</translation>
+    </message>
+    <message>
+        <source>Equipment name</source>
+        <translation>Equipment name</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>Equipment code</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Equipment kind</source>
+        <translation>Equipment kind</translation>
+    </message>
+    <message>
+        <source>Place of use</source>
+        <translation>Place of use</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>Responsible officer</translation>
+    </message>
+    <message>
+        <source>Use status</source>
+        <translation>Use status</translation>
+    </message>
+    <message>
+        <source>Today&apos;s daily check</source>
+        <translation>Today&apos;s daily check</translation>
+    </message>
+    <message>
+        <source>Its hazards</source>
+        <translation>Its hazards</translation>
+    </message>
+    <message>
+        <source>Records (newest first; click to open)</source>
+        <translation>Records (newest first; click to open)</translation>
+    </message>
+    <message>
+        <source>Next inspection {date} · {state}</source>
+        <translation>Next inspection {date} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentTableModel</name>
+    <message>
+        <source>Equipment name</source>
+        <translation>Equipment name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next inspection</source>
+        <translation>Next inspection</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>Equipment code</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>{date} expired</source>
+        <translation>{date} expired</translation>
+    </message>
+    <message>
+        <source>{date} due soon</source>
+        <translation>{date} due soon</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Last month&apos;s decision</source>
+        <translation>Last month&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>HazardHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Hazard recorded ({status})</source>
+        <translation>Hazard recorded ({status})</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{change}: {note}</source>
+        <translation>{change}: {note}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Edited {fields}</source>
+        <translation>Edited {fields}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>Immediate measures</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>Stop use</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>HazardTableModel</name>
     <message>
         <source>Deadline</source>
@@ -336,12 +684,220 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Overdue %n day(s) · {date}</source>
-        <translation>
-            <numerusform>Overdue %n day · {date}</numerusform>
-            <numerusform>Overdue %n days · {date}</numerusform>
-        </translation>
+        <translation>Overdue %n day(s) · {date}</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <source>Found → rectifying → awaiting verification → closed; every step is kept</source>
+        <translation>Found → rectifying → awaiting verification → closed; every step is kept</translation>
+    </message>
+    <message>
+        <source>New hazard</source>
+        <translation>New hazard</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>All equipment</source>
+        <translation>All equipment</translation>
+    </message>
+    <message>
+        <source>Start rectification</source>
+        <translation>Start rectification</translation>
+    </message>
+    <message>
+        <source>Ask for verification</source>
+        <translation>Ask for verification</translation>
+    </message>
+    <message>
+        <source>Verified: close</source>
+        <translation>Verified: close</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <source>Record hazard</source>
+        <translation>Record hazard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hazard details</source>
+        <translation>Hazard details</translation>
+    </message>
+    <message>
+        <source>Rectification and verification</source>
+        <translation>Rectification and verification</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Where, what is wrong, what it could lead to</source>
+        <translation>Where, what is wrong, what it could lead to</translation>
+    </message>
+    <message>
+        <source>Controls put in place when it was found</source>
+        <translation>Controls put in place when it was found</translation>
+    </message>
+    <message>
+        <source>Equipment taken out of use</source>
+        <translation>Equipment taken out of use</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>Remove selected photo</source>
+        <translation>Remove selected photo</translation>
+    </message>
+    <message>
+        <source>Open the record that found it</source>
+        <translation>Open the record that found it</translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation>No photos yet</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Hazard description</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>Immediate measures</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>What was done, by whom and when</source>
+        <translation>What was done, by whom and when</translation>
+    </message>
+    <message>
+        <source>Who verified, when, and the conclusion</source>
+        <translation>Who verified, when, and the conclusion</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <source>{count} hazards, {overdue} overdue</source>
+        <translation>{count} hazards, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>Only: {name}</source>
+        <translation>Only: {name}</translation>
+    </message>
+    <message>
+        <source>(whole unit, no single equipment)</source>
+        <translation>(whole unit, no single equipment)</translation>
+    </message>
+    <message>
+        <source>New hazard: fill in the description and deadline, then record it</source>
+        <translation>New hazard: fill in the description and deadline, then record it</translation>
+    </message>
+    <message>
+        <source>Choose a hazard on the left, or record a new one</source>
+        <translation>Choose a hazard on the left, or record a new one</translation>
+    </message>
+    <message>
+        <source>{status} · deadline {deadline}, overdue</source>
+        <translation>{status} · deadline {deadline}, overdue</translation>
+    </message>
+    <message>
+        <source>{status} · deadline {deadline}</source>
+        <translation>{status} · deadline {deadline}</translation>
+    </message>
+    <message>
+        <source> (not yet synced)</source>
+        <translation> (not yet synced)</translation>
+    </message>
+    <message>
+        <source>Closed at {moment}</source>
+        <translation>Closed at {moment}</translation>
+    </message>
+    <message>
+        <source>Closed once verified</source>
+        <translation>Closed once verified</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>The record that found this hazard is not here.</source>
+        <translation>The record that found this hazard is not here.</translation>
+    </message>
+    <message>
+        <source>Now “{status}”</source>
+        <translation>Now “{status}”</translation>
+    </message>
+    <message>
+        <source>Why did verification fail?</source>
+        <translation>Why did verification fail?</translation>
+    </message>
+    <message>
+        <source>Please say why verification failed.</source>
+        <translation>Please say why verification failed.</translation>
+    </message>
+    <message>
+        <source>Hazard recorded</source>
+        <translation>Hazard recorded</translation>
     </message>
 </context>
 <context>
@@ -365,6 +921,19 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>Sync with the provincial platform comes in #4.</source>
         <translation>Sync with the provincial platform comes in #4.</translation>
+    </message>
+</context>
+<context>
+    <name>Logs</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</source>
+        <translation>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</translation>
     </message>
 </context>
 <context>
@@ -420,6 +989,205 @@ Data folder: {folder}</source>
         <translation>SafeDesk keeps the daily checks, weekly investigations, monthly meetings and hazards of special equipment, fully offline.
 
 Data folder: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyMinutesPage</name>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>The principal&apos;s monthly safety scheduling meeting and its minutes</source>
+        <translation>The principal&apos;s monthly safety scheduling meeting and its minutes</translation>
+    </message>
+    <message>
+        <source>Month in figures</source>
+        <translation>Month in figures</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Report and decisions</source>
+        <translation>Report and decisions</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Sign and submit</source>
+        <translation>Sign and submit</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Daily checks (operating days)</source>
+        <translation>Daily checks (operating days)</translation>
+    </message>
+    <message>
+        <source>Weekly reports</source>
+        <translation>Weekly reports</translation>
+    </message>
+    <message>
+        <source>This month&apos;s hazards</source>
+        <translation>This month&apos;s hazards</translation>
+    </message>
+    <message>
+        <source>Inspections due</source>
+        <translation>Inspections due</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>e.g. meeting room, 3rd floor</source>
+        <translation>e.g. meeting room, 3rd floor</translation>
+    </message>
+    <message>
+        <source>Add a guest…</source>
+        <translation>Add a guest…</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report: this month&apos;s daily checks, weekly reports, hazard work, decisions needed</source>
+        <translation>Director&apos;s report: this month&apos;s daily checks, weekly reports, hazard work, decisions needed</translation>
+    </message>
+    <message>
+        <source>Add decision</source>
+        <translation>Add decision</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>No signed decisions from last month.</source>
+        <translation>No signed decisions from last month.</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>Director&apos;s report</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Last month&apos;s decisions</source>
+        <translation>Last month&apos;s decisions</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>As of {as_of}: daily checks {rate} ({done}/{due}); hazards {opened} new, {closed} closed, {overdue} overdue; {stop_use} stop-use; {missing} weeks missing a weekly report</source>
+        <translation>As of {as_of}: daily checks {rate} ({done}/{due}); hazards {opened} new, {closed} closed, {overdue} overdue; {stop_use} stop-use; {missing} weeks missing a weekly report</translation>
+    </message>
+    <message>
+        <source> (as at signing)</source>
+        <translation> (as at signing)</translation>
+    </message>
+    <message>
+        <source>{name}: {date} ({state})</source>
+        <translation>{name}: {date} ({state})</translation>
+    </message>
+    <message>
+        <source>No inspection due or expired.</source>
+        <translation>No inspection due or expired.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Amendment {number}</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>{version} (draft)</source>
+        <translation>{version} (draft)</translation>
+    </message>
+    <message>
+        <source>Submitted: signed by {name} at {moment}; read-only</source>
+        <translation>Submitted: signed by {name} at {moment}; read-only</translation>
+    </message>
+    <message>
+        <source>New minutes: saved as a draft as you type</source>
+        <translation>New minutes: saved as a draft as you type</translation>
+    </message>
+    <message>
+        <source>Draft: saved as you type</source>
+        <translation>Draft: saved as you type</translation>
+    </message>
+    <message>
+        <source>; amendment reason: {reason}</source>
+        <translation>; amendment reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Draft: saved {time}</source>
+        <translation>Draft: saved {time}</translation>
+    </message>
+    <message>
+        <source>Guest attendee</source>
+        <translation>Guest attendee</translation>
+    </message>
+    <message>
+        <source>Name and organisation (e.g. maintainer, Eng. Wang):</source>
+        <translation>Name and organisation (e.g. maintainer, Eng. Wang):</translation>
+    </message>
+    <message>
+        <source>Minutes signed and submitted</source>
+        <translation>Minutes signed and submitted</translation>
+    </message>
+    <message>
+        <source>Amend the minutes</source>
+        <translation>Amend the minutes</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment (kept with the original):</source>
+        <translation>Reason for the amendment (kept with the original):</translation>
+    </message>
+    <message>
+        <source>Amendment draft opened; the original stays as it was</source>
+        <translation>Amendment draft opened; the original stays as it was</translation>
     </message>
 </context>
 <context>
@@ -614,19 +1382,13 @@ Data folder: {folder}</translation>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Expired %n day(s) ago</source>
-        <translation>
-            <numerusform>Expired %n day ago</numerusform>
-            <numerusform>Expired %n days ago</numerusform>
-        </translation>
+        <translation>Expired %n day(s) ago</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{date} · %n day(s) left</source>
-        <translation>
-            <numerusform>{date} · %n day left</numerusform>
-            <numerusform>{date} · %n days left</numerusform>
-        </translation>
+        <translation>{date} · %n day(s) left</translation>
     </message>
     <message>
         <source>None</source>
@@ -771,8 +1533,8 @@ Data folder: {folder}</translation>
         </translation>
     </message>
     <message>
-        <source>Weekly: {status}</source>
-        <translation>Weekly: {status}</translation>
+        <source>Weekly reports {filed}/{families}</source>
+        <translation>Weekly reports {filed}/{families}</translation>
     </message>
     <message>
         <source>Monthly: {status}</source>
@@ -795,6 +1557,314 @@ Data folder: {folder}</translation>
     <message>
         <source>Inspections in date</source>
         <translation>Inspections in date</translation>
+    </message>
+</context>
+<context>
+    <name>WeekFilingModel</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>{year}-W{week}</source>
+        <translation>{year}-W{week}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>WeekHazardModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Hazard description</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>(whole unit)</source>
+        <translation>(whole unit)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekRollupModel</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Done/due</source>
+        <translation>Done/due</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{weekday} {month}/{day}</source>
+        <translation>{weekday} {month}/{day}</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportPage</name>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>The week</source>
+        <translation>The week</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Analysis and measures</source>
+        <translation>Analysis and measures</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Pick a day to show its week</source>
+        <translation>Pick a day to show its week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>The safety director&apos;s weekly report, one per equipment family</source>
+        <translation>The safety director&apos;s weekly report, one per equipment family</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Original and amendments</source>
+        <translation>Original and amendments</translation>
+    </message>
+    <message>
+        <source>Unanswered items normal</source>
+        <translation>Unanswered items normal</translation>
+    </message>
+    <message>
+        <source>Sign and submit</source>
+        <translation>Sign and submit</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Double-click a day to open that day&apos;s check</source>
+        <translation>Double-click a day to open that day&apos;s check</translation>
+    </message>
+    <message>
+        <source>Daily checks</source>
+        <translation>Daily checks</translation>
+    </message>
+    <message>
+        <source>This week&apos;s hazards</source>
+        <translation>This week&apos;s hazards</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to fill in result and remark; an abnormal item needs a remark.</source>
+        <translation>Double-click or press F2 to fill in result and remark; an abnormal item needs a remark.</translation>
+    </message>
+    <message>
+        <source>e.g. director, officers, maintainer</source>
+        <translation>e.g. director, officers, maintainer</translation>
+    </message>
+    <message>
+        <source>This week&apos;s judgement: what daily checks found, hazard progress, changing risks</source>
+        <translation>This week&apos;s judgement: what daily checks found, hazard progress, changing risks</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>Add measure</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>People, money or equipment the principal must decide on (goes to the monthly meeting)</source>
+        <translation>People, money or equipment the principal must decide on (goes to the monthly meeting)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>For the principal</source>
+        <translation>For the principal</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>Next week&apos;s focus</translation>
+    </message>
+    <message>
+        <source>{year}-W{week} ({start} – {end})</source>
+        <translation>{year}-W{week} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>The unit has no registered equipment.</source>
+        <translation>The unit has no registered equipment.</translation>
+    </message>
+    <message>
+        <source>{due} equipment-days due: {done} done, {draft} draft, {missing} missing, {idle} not running</source>
+        <translation>{due} equipment-days due: {done} done, {draft} draft, {missing} missing, {idle} not running</translation>
+    </message>
+    <message>
+        <source>{opened} new, {closed} closed, {overdue} overdue</source>
+        <translation>{opened} new, {closed} closed, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source> (as at signing)</source>
+        <translation> (as at signing)</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Amendment {number}</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>{version} (draft)</source>
+        <translation>{version} (draft)</translation>
+    </message>
+    <message>
+        <source>This week&apos;s report cannot be shown.</source>
+        <translation>This week&apos;s report cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Submitted: signed by {name} at {moment}; read-only</source>
+        <translation>Submitted: signed by {name} at {moment}; read-only</translation>
+    </message>
+    <message>
+        <source>New report: saved as a draft as you type</source>
+        <translation>New report: saved as a draft as you type</translation>
+    </message>
+    <message>
+        <source>Draft: saved as you type</source>
+        <translation>Draft: saved as you type</translation>
+    </message>
+    <message>
+        <source>; amendment reason: {reason}</source>
+        <translation>; amendment reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Draft: saved {time}</source>
+        <translation>Draft: saved {time}</translation>
+    </message>
+    <message>
+        <source>{count} items marked normal</source>
+        <translation>{count} items marked normal</translation>
+    </message>
+    <message>
+        <source>Weekly report signed and submitted</source>
+        <translation>Weekly report signed and submitted</translation>
+    </message>
+    <message>
+        <source>Amend the weekly report</source>
+        <translation>Amend the weekly report</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment (kept with the original):</source>
+        <translation>Reason for the amendment (kept with the original):</translation>
+    </message>
+    <message>
+        <source>Amendment draft opened; the original stays as it was</source>
+        <translation>Amendment draft opened; the original stays as it was</translation>
     </message>
 </context>
 </TS>

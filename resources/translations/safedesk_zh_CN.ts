@@ -16,8 +16,12 @@
         <translation>未填写</translation>
     </message>
     <message>
-        <source>Weekly investigation, week {week} ({first} – {last})</source>
-        <translation>第{week}周 周排查报告（{first} – {last}）</translation>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>第{week}周：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Weekly investigation, week {week}: {family}</source>
+        <translation>第{week}周 周排查：{family}</translation>
     </message>
     <message>
         <source>Monthly scheduling meeting, {year}-{month:02d}</source>
@@ -55,6 +59,60 @@
     <message>
         <source>Start correction</source>
         <translation>开始更正</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>列席</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistAnswersModel</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>排查项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Not filled</source>
+        <translation>未填</translation>
     </message>
 </context>
 <context>
@@ -118,6 +176,25 @@
     <message>
         <source>Record a hazard from this item (Ctrl+H)</source>
         <translation>由此项登记隐患（Ctrl+H）</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionModel</name>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>应检天数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>完成率</translation>
     </message>
 </context>
 <context>
@@ -308,6 +385,277 @@ After submitting, the record cannot change; corrections are filed separately.</s
     </message>
 </context>
 <context>
+    <name>EquipmentHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed by / owner</source>
+        <translation>签字/责任人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Daily check</source>
+        <translation>日管控检查</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Weekly report {year}-W{week}</source>
+        <translation>周排查 {year}年第{week}周</translation>
+    </message>
+    <message>
+        <source>{kind} (amendment)</source>
+        <translation>{kind}（更正）</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>{count} abnormal</source>
+        <translation>异常 {count} 项</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Registered special equipment, its inspection date and its records</source>
+        <translation>已登记的特种设备、检验日期及其各项记录</translation>
+    </message>
+    <message>
+        <source>Equipment details</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
+        <source>Equipment name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>使用登记证编号</translation>
+    </message>
+    <message>
+        <source>Equipment kind</source>
+        <translation>设备种类</translation>
+    </message>
+    <message>
+        <source>Place of use</source>
+        <translation>使用地点</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>责任安全员</translation>
+    </message>
+    <message>
+        <source>Use status</source>
+        <translation>使用状态</translation>
+    </message>
+    <message>
+        <source>Today&apos;s daily check</source>
+        <translation>今日日管控</translation>
+    </message>
+    <message>
+        <source>Its hazards</source>
+        <translation>该设备的隐患</translation>
+    </message>
+    <message>
+        <source>Records (newest first; click to open)</source>
+        <translation>记录（最新在前，单击打开）</translation>
+    </message>
+    <message>
+        <source>Next inspection {date} · {state}</source>
+        <translation>下次检验 {date}（{state}）</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentTableModel</name>
+    <message>
+        <source>Equipment name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next inspection</source>
+        <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>{date} expired</source>
+        <translation>{date} 已过期</translation>
+    </message>
+    <message>
+        <source>{date} due soon</source>
+        <translation>{date} 将到期</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Last month&apos;s decision</source>
+        <translation>上月决定事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>落实情况</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>HazardHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Hazard recorded ({status})</source>
+        <translation>登记隐患（{status}）</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{change}: {note}</source>
+        <translation>{change}：{note}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Edited {fields}</source>
+        <translation>修改 {fields}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>立即措施</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>HazardTableModel</name>
     <message>
         <source>Deadline</source>
@@ -333,11 +681,220 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Overdue %n day(s) · {date}</source>
-        <translation>
-            <numerusform>逾期 %n 天 · {date}</numerusform>
-        </translation>
+        <translation>逾期 %n 天 · {date}</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <source>Found → rectifying → awaiting verification → closed; every step is kept</source>
+        <translation>发现 → 整改中 → 待复查 → 已销号，每一步都留有记录</translation>
+    </message>
+    <message>
+        <source>New hazard</source>
+        <translation>新建隐患</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All equipment</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <source>Start rectification</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Ask for verification</source>
+        <translation>提交复查</translation>
+    </message>
+    <message>
+        <source>Verified: close</source>
+        <translation>复查通过，销号</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>复查不通过</translation>
+    </message>
+    <message>
+        <source>Record hazard</source>
+        <translation>登记隐患</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Hazard details</source>
+        <translation>隐患信息</translation>
+    </message>
+    <message>
+        <source>Rectification and verification</source>
+        <translation>整改与复查</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Where, what is wrong, what it could lead to</source>
+        <translation>在哪里、是什么问题、可能造成什么后果</translation>
+    </message>
+    <message>
+        <source>Controls put in place when it was found</source>
+        <translation>发现后立即采取的控制措施</translation>
+    </message>
+    <message>
+        <source>Equipment taken out of use</source>
+        <translation>设备已停止使用</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove selected photo</source>
+        <translation>移除所选照片</translation>
+    </message>
+    <message>
+        <source>Open the record that found it</source>
+        <translation>查看来源记录</translation>
+    </message>
+    <message>
+        <source>No photos yet</source>
+        <translation>暂无照片</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Hazard description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>立即措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>What was done, by whom and when</source>
+        <translation>采取了哪些整改措施，谁在何时完成</translation>
+    </message>
+    <message>
+        <source>Who verified, when, and the conclusion</source>
+        <translation>复查人、复查时间、复查结论</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>{count} hazards, {overdue} overdue</source>
+        <translation>共 {count} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source>Only: {name}</source>
+        <translation>仅显示：{name}</translation>
+    </message>
+    <message>
+        <source>(whole unit, no single equipment)</source>
+        <translation>（全单位，不涉及具体设备）</translation>
+    </message>
+    <message>
+        <source>New hazard: fill in the description and deadline, then record it</source>
+        <translation>新隐患：填写描述和整改期限后登记</translation>
+    </message>
+    <message>
+        <source>Choose a hazard on the left, or record a new one</source>
+        <translation>在左侧选择一条隐患，或新建隐患</translation>
+    </message>
+    <message>
+        <source>{status} · deadline {deadline}, overdue</source>
+        <translation>{status} · 期限 {deadline}，已逾期</translation>
+    </message>
+    <message>
+        <source>{status} · deadline {deadline}</source>
+        <translation>{status} · 期限 {deadline}</translation>
+    </message>
+    <message>
+        <source> (not yet synced)</source>
+        <translation>（待同步）</translation>
+    </message>
+    <message>
+        <source>Closed at {moment}</source>
+        <translation>已于 {moment} 销号</translation>
+    </message>
+    <message>
+        <source>Closed once verified</source>
+        <translation>复查通过后销号</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>The record that found this hazard is not here.</source>
+        <translation>找不到发现该隐患的记录。</translation>
+    </message>
+    <message>
+        <source>Now “{status}”</source>
+        <translation>已变更为“{status}”</translation>
+    </message>
+    <message>
+        <source>Why did verification fail?</source>
+        <translation>请说明不通过的原因：</translation>
+    </message>
+    <message>
+        <source>Please say why verification failed.</source>
+        <translation>请说明复查不通过的原因。</translation>
+    </message>
+    <message>
+        <source>Hazard recorded</source>
+        <translation>隐患已登记</translation>
     </message>
 </context>
 <context>
@@ -361,6 +918,19 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>Sync with the provincial platform comes in #4.</source>
         <translation>与省级平台同步的功能将在 #4 中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Logs</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>SafeDesk ran into an unexpected error. What was saved is safe. The details are in the log file:
+{file}</source>
+        <translation>SafeDesk 遇到意外错误。已保存的内容不受影响。详细信息见日志文件：
+{file}</translation>
     </message>
 </context>
 <context>
@@ -416,6 +986,205 @@ Data folder: {folder}</source>
         <translation>SafeDesk 记录特种设备的日管控、周排查、月调度和隐患治理，完全可以离线使用。
 
 数据文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyMinutesPage</name>
+    <message>
+        <source>Decision</source>
+        <translation>决定事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>The principal&apos;s monthly safety scheduling meeting and its minutes</source>
+        <translation>主要负责人主持的月度安全调度会议及纪要</translation>
+    </message>
+    <message>
+        <source>Month in figures</source>
+        <translation>本月统计</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议与签到</translation>
+    </message>
+    <message>
+        <source>Report and decisions</source>
+        <translation>汇报与决定</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Sign and submit</source>
+        <translation>签字提交</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Daily checks (operating days)</source>
+        <translation>日管控完成率（按运行日）</translation>
+    </message>
+    <message>
+        <source>Weekly reports</source>
+        <translation>周排查报告</translation>
+    </message>
+    <message>
+        <source>This month&apos;s hazards</source>
+        <translation>本月隐患</translation>
+    </message>
+    <message>
+        <source>Inspections due</source>
+        <translation>检验到期</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>e.g. meeting room, 3rd floor</source>
+        <translation>如：公司三楼会议室</translation>
+    </message>
+    <message>
+        <source>Add a guest…</source>
+        <translation>添加列席人员…</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report: this month&apos;s daily checks, weekly reports, hazard work, decisions needed</source>
+        <translation>安全总监汇报：本月日管控、周排查、隐患整改情况，需要决策的事项</translation>
+    </message>
+    <message>
+        <source>Add decision</source>
+        <translation>添加决定</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>No signed decisions from last month.</source>
+        <translation>上月没有已提交的会议决定。</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>总监汇报</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决定</translation>
+    </message>
+    <message>
+        <source>Last month&apos;s decisions</source>
+        <translation>上月决定落实</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>As of {as_of}: daily checks {rate} ({done}/{due}); hazards {opened} new, {closed} closed, {overdue} overdue; {stop_use} stop-use; {missing} weeks missing a weekly report</source>
+        <translation>截至 {as_of}：日管控完成率 {rate}（{done}/{due}）；新增隐患 {opened} 条，销号 {closed} 条，逾期 {overdue} 条；停用 {stop_use} 次；周排查缺报 {missing} 周</translation>
+    </message>
+    <message>
+        <source> (as at signing)</source>
+        <translation>（提交时的统计）</translation>
+    </message>
+    <message>
+        <source>{name}: {date} ({state})</source>
+        <translation>{name}：{date}（{state}）</translation>
+    </message>
+    <message>
+        <source>No inspection due or expired.</source>
+        <translation>无到期或过期的检验。</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>更正 {number}</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原记录</translation>
+    </message>
+    <message>
+        <source>{version} (draft)</source>
+        <translation>{version}（草稿）</translation>
+    </message>
+    <message>
+        <source>Submitted: signed by {name} at {moment}; read-only</source>
+        <translation>已提交：{name} 于 {moment} 签字，只读</translation>
+    </message>
+    <message>
+        <source>New minutes: saved as a draft as you type</source>
+        <translation>新纪要：开始填写后自动保存草稿</translation>
+    </message>
+    <message>
+        <source>Draft: saved as you type</source>
+        <translation>草稿：自动保存</translation>
+    </message>
+    <message>
+        <source>; amendment reason: {reason}</source>
+        <translation>；更正原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Draft: saved {time}</source>
+        <translation>草稿：已自动保存 {time}</translation>
+    </message>
+    <message>
+        <source>Guest attendee</source>
+        <translation>列席人员</translation>
+    </message>
+    <message>
+        <source>Name and organisation (e.g. maintainer, Eng. Wang):</source>
+        <translation>姓名和单位（如：维保单位 王工）：</translation>
+    </message>
+    <message>
+        <source>Minutes signed and submitted</source>
+        <translation>月调度会议纪要已签字提交</translation>
+    </message>
+    <message>
+        <source>Amend the minutes</source>
+        <translation>更正会议纪要</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment (kept with the original):</source>
+        <translation>更正原因（将与原记录一同保留）：</translation>
+    </message>
+    <message>
+        <source>Amendment draft opened; the original stays as it was</source>
+        <translation>已建立更正稿，原记录保留不变</translation>
     </message>
 </context>
 <context>
@@ -609,17 +1378,13 @@ Data folder: {folder}</source>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Expired %n day(s) ago</source>
-        <translation>
-            <numerusform>已过期 %n 天</numerusform>
-        </translation>
+        <translation>已过期 %n 天</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{date} · %n day(s) left</source>
-        <translation>
-            <numerusform>{date} · 剩 %n 天</numerusform>
-        </translation>
+        <translation>{date} · 剩 %n 天</translation>
     </message>
     <message>
         <source>None</source>
@@ -759,8 +1524,8 @@ Data folder: {folder}</source>
         </translation>
     </message>
     <message>
-        <source>Weekly: {status}</source>
-        <translation>周排查：{status}</translation>
+        <source>Weekly reports {filed}/{families}</source>
+        <translation>周排查 {filed}/{families}</translation>
     </message>
     <message>
         <source>Monthly: {status}</source>
@@ -781,6 +1546,314 @@ Data folder: {folder}</source>
     <message>
         <source>Inspections in date</source>
         <translation>检验均在有效期内</translation>
+    </message>
+</context>
+<context>
+    <name>WeekFilingModel</name>
+    <message>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>{year}-W{week}</source>
+        <translation>{year}年第{week}周</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>WeekHazardModel</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Hazard description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>(whole unit)</source>
+        <translation>（全单位）</translation>
+    </message>
+</context>
+<context>
+    <name>WeekRollupModel</name>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Done/due</source>
+        <translation>完成/应检</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>{weekday} {month}/{day}</source>
+        <translation>{weekday} {month}/{day}</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReportPage</name>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>The week</source>
+        <translation>本周情况</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>排查项目</translation>
+    </message>
+    <message>
+        <source>Analysis and measures</source>
+        <translation>研判与措施</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>Pick a day to show its week</source>
+        <translation>选择一天，显示它所在的周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>The safety director&apos;s weekly report, one per equipment family</source>
+        <translation>安全总监每周排查治理报告，每类设备一份</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>设备类别</translation>
+    </message>
+    <message>
+        <source>Original and amendments</source>
+        <translation>原记录与更正记录</translation>
+    </message>
+    <message>
+        <source>Unanswered items normal</source>
+        <translation>未填项全部正常</translation>
+    </message>
+    <message>
+        <source>Sign and submit</source>
+        <translation>签字提交</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Double-click a day to open that day&apos;s check</source>
+        <translation>双击某天打开当天的日管控记录</translation>
+    </message>
+    <message>
+        <source>Daily checks</source>
+        <translation>日管控完成情况</translation>
+    </message>
+    <message>
+        <source>This week&apos;s hazards</source>
+        <translation>本周隐患</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to fill in result and remark; an abnormal item needs a remark.</source>
+        <translation>双击或按 F2 填写结果和说明；异常项须写明情况。</translation>
+    </message>
+    <message>
+        <source>e.g. director, officers, maintainer</source>
+        <translation>如：安全总监、安全员、维保单位人员</translation>
+    </message>
+    <message>
+        <source>This week&apos;s judgement: what daily checks found, hazard progress, changing risks</source>
+        <translation>本周设备安全状况研判：日管控发现的问题、隐患整改进展、风险变化</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>People, money or equipment the principal must decide on (goes to the monthly meeting)</source>
+        <translation>需要主要负责人协调解决的人员、资金、设备问题（提交月调度）</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>For the principal</source>
+        <translation>提请主要负责人</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>下周重点</translation>
+    </message>
+    <message>
+        <source>{year}-W{week} ({start} – {end})</source>
+        <translation>{year}年第{week}周（{start}—{end}）</translation>
+    </message>
+    <message>
+        <source>The unit has no registered equipment.</source>
+        <translation>本单位没有登记设备。</translation>
+    </message>
+    <message>
+        <source>{due} equipment-days due: {done} done, {draft} draft, {missing} missing, {idle} not running</source>
+        <translation>应检 {due} 台·天，已完成 {done}，草稿 {draft}，缺失 {missing}，未运行 {idle}</translation>
+    </message>
+    <message>
+        <source>{opened} new, {closed} closed, {overdue} overdue</source>
+        <translation>新增 {opened} 条，销号 {closed} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source> (as at signing)</source>
+        <translation>（提交时的统计）</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>更正 {number}</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原记录</translation>
+    </message>
+    <message>
+        <source>{version} (draft)</source>
+        <translation>{version}（草稿）</translation>
+    </message>
+    <message>
+        <source>This week&apos;s report cannot be shown.</source>
+        <translation>无法显示本周报告。</translation>
+    </message>
+    <message>
+        <source>Submitted: signed by {name} at {moment}; read-only</source>
+        <translation>已提交：{name} 于 {moment} 签字，只读</translation>
+    </message>
+    <message>
+        <source>New report: saved as a draft as you type</source>
+        <translation>新报告：开始填写后自动保存草稿</translation>
+    </message>
+    <message>
+        <source>Draft: saved as you type</source>
+        <translation>草稿：自动保存</translation>
+    </message>
+    <message>
+        <source>; amendment reason: {reason}</source>
+        <translation>；更正原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Draft: saved {time}</source>
+        <translation>草稿：已自动保存 {time}</translation>
+    </message>
+    <message>
+        <source>{count} items marked normal</source>
+        <translation>{count} 项已填为正常</translation>
+    </message>
+    <message>
+        <source>Weekly report signed and submitted</source>
+        <translation>周排查报告已签字提交</translation>
+    </message>
+    <message>
+        <source>Amend the weekly report</source>
+        <translation>更正周排查报告</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment (kept with the original):</source>
+        <translation>更正原因（将与原记录一同保留）：</translation>
+    </message>
+    <message>
+        <source>Amendment draft opened; the original stays as it was</source>
+        <translation>已建立更正稿，原记录保留不变</translation>
     </message>
 </context>
 </TS>

@@ -70,8 +70,14 @@ def test_fresh_demo_day_has_everything_missing(store) -> None:
     assert len(overview.equipment) == 6
     assert {line.daily_state for line in overview.equipment} == {DailyState.MISSING}
     assert overview.checks_done == 0
-    assert (overview.week.iso_year, overview.week.iso_week) == (2026, 20)
-    assert overview.week.presence == RecordPresence.MISSING
+    assert (overview.iso_year, overview.iso_week) == (2026, 20)
+    assert [week.family for week in overview.weeks] == [
+        "ropeway",
+        "amusement_ride",
+        "elevator",
+        "escalator",
+    ]
+    assert {week.presence for week in overview.weeks} == {RecordPresence.MISSING}
     assert overview.month.month == "2026-05"
     assert overview.month.presence == RecordPresence.MISSING
 
@@ -131,7 +137,13 @@ def test_week_report_and_month_minutes_are_found(store) -> None:
             session,
             "weekly_report",
             None,
-            {"unit_id": UNIT, "iso_year": 2026, "iso_week": 20, "status": "draft"},
+            {
+                "unit_id": UNIT,
+                "iso_year": 2026,
+                "iso_week": 20,
+                "family": "ropeway",
+                "status": "draft",
+            },
             "李秀英",
         )
         record_change(
@@ -145,14 +157,38 @@ def test_week_report_and_month_minutes_are_found(store) -> None:
             session,
             "weekly_report",
             None,
-            {"unit_id": UNIT, "iso_year": 2026, "iso_week": 19, "status": "submitted"},
+            {
+                "unit_id": UNIT,
+                "iso_year": 2026,
+                "iso_week": 19,
+                "family": "elevator",
+                "status": "submitted",
+            },
+            "李秀英",
+        )
+
+        record_change(
+            session,
+            "weekly_report",
+            None,
+            {
+                "unit_id": UNIT,
+                "iso_year": 2026,
+                "iso_week": 20,
+                "family": "escalator",
+                "status": "submitted",
+            },
             "李秀英",
         )
 
     overview = today_overview(store, UNIT, DAY)
 
-    assert overview.week.presence == RecordPresence.DRAFT
-    assert overview.week.report_id == report.id
+    weeks = {week.family: week for week in overview.weeks}
+    assert weeks["ropeway"].presence == RecordPresence.DRAFT
+    assert weeks["ropeway"].report_id == report.id
+    assert weeks["escalator"].presence == RecordPresence.SUBMITTED
+    assert weeks["elevator"].presence == RecordPresence.MISSING, "last week's does not count"
+    assert overview.weekly_reports_submitted == 1
     assert overview.month.presence == RecordPresence.SUBMITTED
 
 
