@@ -138,7 +138,8 @@ def _timestamp(value: str) -> str:
 
 
 def _plain_json(value: Any) -> Any:
-    """Refuse what JSON cannot carry faithfully: NaN, infinities, absurd nesting."""
+    """Refuse what the databases cannot store faithfully: NaN, infinities, huge integers,
+    NUL characters, lone surrogates, absurd nesting."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
@@ -148,7 +149,11 @@ def _plain_json(value: Any) -> Any:
             raise ValueError("holds a number that is not finite")
         if isinstance(item, int) and not isinstance(item, bool) and abs(item) > MAX_SAFE_INTEGER:
             raise ValueError("holds an integer too large to keep exactly")
+        if isinstance(item, str):
+            _no_control_text(item)
         if isinstance(item, dict):
+            for key in item:
+                _no_control_text(key)
             stack.extend((child, depth + 1) for child in item.values())
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
@@ -166,11 +171,25 @@ def _no_control_text(value: str) -> str:
     return value
 
 
-RecordId = Annotated[StrictStr, AfterValidator(_uuid_text)]
-DayText = Annotated[StrictStr, AfterValidator(_day_text)]
-MonthText = Annotated[StrictStr, AfterValidator(_month_text)]
-DivisionCode = Annotated[StrictStr, AfterValidator(_division_code)]
-Timestamp = Annotated[StrictStr, AfterValidator(_timestamp)]
+# The schema hints let generated clients (and schemathesis) produce valid values; the
+# validators give the readable message.
+RecordId = Annotated[
+    StrictStr,
+    AfterValidator(_uuid_text),
+    Field(json_schema_extra={"format": "uuid", "pattern": f"^{_UUID.pattern}$"}),
+]
+DayText = Annotated[
+    StrictStr, AfterValidator(_day_text), Field(json_schema_extra={"format": "date"})
+]
+MonthText = Annotated[
+    StrictStr, AfterValidator(_month_text), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}$"})
+]
+DivisionCode = Annotated[
+    StrictStr, AfterValidator(_division_code), Field(json_schema_extra={"pattern": r"^\d{6}$"})
+]
+Timestamp = Annotated[
+    StrictStr, AfterValidator(_timestamp), Field(json_schema_extra={"format": "date-time"})
+]
 SafeText = Annotated[StrictStr, AfterValidator(_no_control_text)]
 LongText = Annotated[StrictStr, Field(max_length=MAX_TEXT_CHARS)]
 JsonObject = Annotated[dict[str, Any], AfterValidator(_plain_json)]

@@ -54,6 +54,8 @@ SERVER_OWNED_FIELDS: dict[RecordType, frozenset[str]] = {
     # The county decides which supervisors see the unit; the credit code is its identity.
     RecordType.UNIT: frozenset({"county_code", "credit_code"}),
 }
+# Made only by the administrator (units, equipment) or by the server itself (conflicts).
+SERVER_CREATED = frozenset({RecordType.UNIT, RecordType.EQUIPMENT, RecordType.CONFLICT})
 # The pseudo-field a conflict names when the disagreement is about deletion itself.
 DELETED_FIELD = "_deleted"
 
@@ -133,6 +135,8 @@ def decide(mutation: Mutation, current: StoredRecord | None, caller_unit: str | 
         return _decide_void(mutation, kind, current)
 
     creating = current is None
+    if creating and kind in SERVER_CREATED:
+        return _refuse_create(kind)
     try:
         fields = validate_fields(kind, mutation.fields, creating=creating)
     except FieldProblem as problem:
@@ -140,7 +144,7 @@ def decide(mutation: Mutation, current: StoredRecord | None, caller_unit: str | 
     base_fields = _canonical_base(kind, mutation.base_fields or {})
 
     if current is None:
-        return _decide_create(kind, fields, mutation, caller_unit)
+        return Decision(Outcome.APPLIED, write=True, fields=fields, unit_id=caller_unit)
     if mutation.base_version is not None and mutation.base_version > current.version:
         return _rejected(
             "unknown_base_version",
@@ -297,9 +301,7 @@ def _canonical_base(kind: RecordType, base_fields: dict[str, Any]) -> dict[str, 
 # Creating -----------------------------------------------------------------------------------
 
 
-def _decide_create(
-    kind: RecordType, fields: dict[str, Any], mutation: Mutation, caller_unit: str | None
-) -> Decision:
+def _refuse_create(kind: RecordType) -> Decision:
     if kind == RecordType.UNIT:
         return _rejected(
             "unit_not_registered",
@@ -315,9 +317,7 @@ def _decide_create(
             "registration number are registry data); a client cannot create it.",
             None,
         )
-    if kind == RecordType.CONFLICT:
-        return _server_owned_conflict(None)
-    return Decision(Outcome.APPLIED, write=True, fields=fields, unit_id=caller_unit)
+    return _server_owned_conflict(None)
 
 
 def _server_owned_conflict(current: StoredRecord | None) -> Decision:
