@@ -465,21 +465,33 @@ def blob_status(
     return JSONResponse(status.model_dump(), headers={OFFSET_HEADER: str(status.offset)})
 
 
-@router.api_route(
-    "/{sha256}",
-    methods=["GET", "HEAD"],
-    response_class=FileResponse,
-    responses={
-        200: {"content": {"image/*": {"schema": {"type": "string", "format": "binary"}}}},
-        404: _PROBLEM,
-    },
-)
+_BLOB_RESPONSES = {
+    200: {"content": {"image/*": {"schema": {"type": "string", "format": "binary"}}}},
+    404: _PROBLEM,
+}
+
+
+@router.get("/{sha256}", response_class=FileResponse, responses=_BLOB_RESPONSES)
 def get_blob(
     sha256: Sha256,
     request: Request,
     identity: Annotated[Identity, Depends(current_identity)],
 ) -> FileResponse:
     """The photo's bytes, only once complete and verified; 404 otherwise (never a partial)."""
+    return _blob_file(request, identity, sha256)
+
+
+@router.head("/{sha256}", response_class=FileResponse, responses={404: _PROBLEM})
+def head_blob(
+    sha256: Sha256,
+    request: Request,
+    identity: Annotated[Identity, Depends(current_identity)],
+) -> FileResponse:
+    """As GET, without the bytes: 200 with the length once complete, else 404."""
+    return _blob_file(request, identity, sha256)
+
+
+def _blob_file(request: Request, identity: Identity, sha256: str) -> FileResponse:
     path, blob = complete_blob_path(request.app.state.database, _store(request), identity, sha256)
     return FileResponse(
         path,

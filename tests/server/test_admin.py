@@ -22,6 +22,7 @@ from sync.server.db import Record
 from sync.server.demo import seed_demo
 from sync.server.registry import Division
 from tests.server.conftest import FAST_PASSWORDS
+from tests.server.counts import report
 from tests.server.helpers import LESHAN
 
 CHINESE_HEADER = [
@@ -50,17 +51,6 @@ def run_admin(settings, *arguments: str, stdin: str = "") -> tuple[int, str, str
     out, err = io.StringIO(), io.StringIO()
     code = admin.run(args, settings, stdin=io.StringIO(stdin), stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
-
-
-def report(request: pytest.FixtureRequest, line: str) -> None:
-    """Show a count in the test output (the closing note of #3 quotes it)."""
-    plugins = request.config.pluginmanager
-    reporter = plugins.get_plugin("terminalreporter")
-    capture = plugins.get_plugin("capturemanager")
-    if reporter is None or capture is None:
-        return
-    with capture.global_and_fixture_disabled():
-        reporter.write_line(line)
 
 
 def equipment_count(database) -> int:
