@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv clean screenshot
+.PHONY: run test lint format venv clean screenshot translations
 
 venv: $(STAMP)
 
@@ -28,8 +28,13 @@ format: venv
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# docs/screenshot-today.png and docs/screenshot-daily-check.png, under Xvfb at 1366x768.
 screenshot: venv
-	tools/screenshot.sh docs/screenshot-today.png
+	PYTHON=$(BIN)/python tools/screenshot.sh docs
+
+# Refresh resources/translations/*.ts from the code and compile the .qm files (both committed).
+translations: venv
+	BIN=$(BIN) tools/translations.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -293,3 +293,60 @@ def hazard_history(store: Store, hazard_id: str) -> list[HistoryEntry]:
             HistoryEntry(event.happened_at, event.actor, event.action, dict(event.detail))
             for event in session.scalars(query)
         ]
+
+
+@dataclass(frozen=True)
+class HazardDetail:
+    """Every field of one hazard, as its editor shows it."""
+
+    id: str
+    unit_id: str
+    equipment_id: str | None
+    equipment_name: str
+    grade: str
+    source: str
+    source_record_id: str | None
+    source_item_id: str | None
+    description: str
+    photos: tuple[dict[str, Any], ...]
+    immediate_measures: str
+    stop_use: bool
+    owner: str
+    deadline: str
+    rectification: str
+    verification: str
+    status: str
+    found_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    overdue: bool
+    sync_state: str
+
+
+def hazard_detail(store: Store, hazard_id: str, today: dt.date | None = None) -> HazardDetail:
+    """One hazard with its equipment's name; RecordNotFound if there is no such hazard."""
+    with store.session() as session:
+        hazard = load_record(session, RecordType.HAZARD, hazard_id)
+        equipment = session.get(Equipment, hazard.equipment_id) if hazard.equipment_id else None
+        return HazardDetail(
+            id=hazard.id,
+            unit_id=hazard.unit_id,
+            equipment_id=hazard.equipment_id,
+            equipment_name=equipment.name if equipment else "",
+            grade=hazard.grade,
+            source=hazard.source,
+            source_record_id=hazard.source_record_id,
+            source_item_id=hazard.source_item_id,
+            description=hazard.description,
+            photos=tuple(dict(photo) for photo in hazard.photos or []),
+            immediate_measures=hazard.immediate_measures,
+            stop_use=hazard.stop_use,
+            owner=hazard.owner,
+            deadline=hazard.deadline,
+            rectification=hazard.rectification,
+            verification=hazard.verification,
+            status=hazard.status,
+            found_at=hazard.found_at,
+            closed_at=hazard.closed_at,
+            overdue=hazard_is_overdue(hazard.deadline, hazard.status, today),
+            sync_state=hazard.sync_state,
+        )

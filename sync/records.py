@@ -163,6 +163,14 @@ class EquipmentFamily(StrEnum):
     ESCALATOR = "escalator"
 
 
+EQUIPMENT_FAMILY_LABELS = {
+    EquipmentFamily.ROPEWAY: ("客运索道", "Passenger ropeways"),
+    EquipmentFamily.AMUSEMENT_RIDE: ("大型游乐设施", "Large amusement rides"),
+    EquipmentFamily.ELEVATOR: ("电梯", "Elevators"),
+    EquipmentFamily.ESCALATOR: ("自动扶梯与自动人行道", "Escalators and moving walks"),
+}
+
+
 # Catalogue codes of 《特种设备目录》 (as strings: later codes contain letters).
 EQUIPMENT_KIND_LABELS = {
     "3110": ("曳引驱动乘客电梯", "Traction passenger elevator"),

@@ -1,0 +1,231 @@
+"""Starting SafeDesk: options, log, store, templates, profile, then the main window.
+
+``run(argv)`` is what the ``safedesk`` command calls. Start-up order matters: the log comes
+first (so a failure to open the store is recorded), the store is opened (backed up and migrated
+by ``open_store``) before anything reads it, and broken checklist templates are reported once
+the window is up, naming file, item and problem, while the good ones are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import sys
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop.context import AppContext
+from desktop.dialogs.profile import ProfileDialog
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING, LANGUAGES, Translations
+from desktop.logs import configure_logging
+from desktop.main_window import MainWindow
+from desktop.navigation import TODAY, Navigator, StoreEvents
+from desktop.pages import discover_pages
+from desktop.style import apply_style
+from desktop.tasks import TaskRunner
+from sync import paths
+from sync.demo import seed_demo_store
+from sync.errors import SafeDeskError, TemplateError
+from sync.profile import get_setting, load_profile, put_setting
+from sync.store import Store, open_store
+from sync.templates import TemplateLibrary
+
+logger = logging.getLogger(__name__)
+
+UI_SCRIPT_ENV = "SAFEDESK_UI_SCRIPT"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="safedesk",
+        description="SafeDesk 特种设备安全工作台: offline safety records of special equipment.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill an empty store with the demo unit (a 乐山 ropeway company) and open it",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"data folder (default: ${paths.DATA_DIR_ENV}, else the per-user data folder)",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface")
+    parser.add_argument("--debug", action="store_true", help="write debug lines to the log")
+    return parser.parse_args(argv)
+
+
+def _message(error: SafeDeskError, language: str) -> str:
+    return error.message_en if language == "en" else error.message
+
+
+class SafeDeskApp(QObject):
+    """The running app: owns the store, the translators, the background runner and the window.
+
+    ``templates_folder`` replaces ``resources/templates`` (tests use it for broken files).
+    """
+
+    def __init__(
+        self,
+        options: argparse.Namespace,
+        *,
+        templates_folder: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.options = options
+        self.templates_folder = templates_folder or paths.resource_path("templates")
+        self.translations = Translations()
+        self.runner = TaskRunner(self)
+        self.navigator = Navigator(self)
+        self.events = StoreEvents(self)
+        self.store: Store | None = None
+        self.templates: TemplateLibrary | None = None
+        self.window: MainWindow | None = None
+        self.template_message: QMessageBox | None = None
+
+    def start(self) -> bool:
+        """Open everything and show the window; False when the user cannot go on (told why)."""
+        data_folder = paths.data_dir(self.options.data_dir)
+        logger.info("data folder %s", data_folder)
+        self.translations.install(self.options.lang or DEFAULT_LANGUAGE)
+
+        try:
+            self.store = open_store(data_folder)
+            if self.options.demo and seed_demo_store(self.store):
+                logger.info("demo unit loaded into %s", data_folder)
+        except SafeDeskError as error:
+            logger.exception("store could not be opened")
+            language = self.options.lang or DEFAULT_LANGUAGE
+            QMessageBox.critical(None, self.tr("SafeDesk cannot start"), _message(error, language))
+            return False
+
+        language = self.options.lang or get_setting(self.store, LANGUAGE_SETTING, DEFAULT_LANGUAGE)
+        self.translations.install(language)
+
+        self.templates = TemplateLibrary.load(self.templates_folder)
+        logger.info(
+            "%d checklist templates loaded, %d refused",
+            len(self.templates.all()),
+            len(self.templates.errors),
+        )
+
+        if load_profile(self.store) is None:
+            dialog = ProfileDialog(self.store, self.translations.language)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                logger.info("first start cancelled; nothing to open")
+                return False
+
+        self._show_window()
+        if self.templates.errors:
+            self.report_template_errors(self.templates.errors)
+        return True
+
+    def _show_window(self, page_key: str = TODAY) -> None:
+        profile = load_profile(self.store)
+        context = AppContext(
+            store=self.store,
+            templates=self.templates,
+            profile=profile,
+            language=self.translations.language,
+            runner=self.runner,
+            navigator=self.navigator,
+            events=self.events,
+        )
+        window = MainWindow(context, discover_pages())
+        window.language_change_requested.connect(self.switch_language)
+        self.window = window
+
+        screen = window.screen().availableGeometry()
+        small_screen = screen.width() <= 1440 or screen.height() <= 900
+        if small_screen:
+            # Without a window manager (Xvfb screenshots) "maximized" means nothing, so the
+            # geometry is set too.
+            window.setGeometry(screen)
+            window.showMaximized()
+        else:
+            window.resize(window.sizeHint())
+            window.show()
+        window.show_page(page_key)
+
+    def report_template_errors(self, errors: list[TemplateError]) -> None:
+        """Tell the user which template files were refused; the app goes on without them."""
+        language = self.translations.language
+        lines = "\n".join(f"• {_message(error, language)}" for error in errors)
+        box = QMessageBox(self.window)
+        box.setObjectName("templateProblems")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Checklist templates refused"))
+        box.setText(
+            self.tr(
+                "%n checklist template file(s) could not be used and were skipped. The other "
+                "templates work as usual.",
+                "",
+                len(errors),
+            )
+        )
+        box.setInformativeText(lines)
+        box.open()
+        self.template_message = box
+
+    def switch_language(self, language: str) -> None:
+        """Save the choice and rebuild the window in the new language, on the same page."""
+        if self.window is None:
+            return
+        page_key = self.window.current_key or TODAY
+        self.window.flush_all()
+        put_setting(self.store, LANGUAGE_SETTING, language)
+        self.translations.install(language)
+        old = self.window
+        self._show_window(page_key if page_key != "daily_check" else TODAY)
+        old.close()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        """Let background work finish and close the store (after the event loop ended)."""
+        if self.window is not None:
+            self.window.flush_all()
+        if not self.runner.wait_until_idle(5000):
+            logger.warning("background work still running at exit")
+        if self.store is not None:
+            self.store.close()
+        self.translations.uninstall()
+        logger.info("SafeDesk stopped")
+
+
+def run(argv: list[str]) -> int:
+    """Start the app with command-line ``argv`` (without the program name); returns the code."""
+    options = parse_args(argv)
+    log_file = configure_logging(logging.DEBUG if options.debug else logging.INFO)
+    logger.info(
+        "SafeDesk starting: Python %s, PySide6 %s, %s; log %s",
+        platform.python_version(),
+        pyside_version,
+        platform.platform(),
+        log_file,
+    )
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "safedesk"])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    apply_style(app)
+
+    safedesk = SafeDeskApp(options)
+    if not safedesk.start():
+        safedesk.shutdown()
+        return 1
+
+    script = os.environ.get(UI_SCRIPT_ENV)
+    if script:
+        from desktop.ui_script import UiScript
+
+        UiScript.from_text(script, safedesk).start()
+
+    code = app.exec()
+    safedesk.shutdown()
+    return code

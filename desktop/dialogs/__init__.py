@@ -1,0 +1,1 @@
+"""Dialogs: first-start profile, opening a hazard, the amendment reason, start-up problems."""

@@ -1,0 +1,280 @@
+"""The main window: header (unit, user, role), navigation list, and the stack of pages."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.i18n import LANGUAGE_NAMES, LANGUAGES
+from desktop.navigation import TODAY
+from desktop.pages import PageSpec
+from sync import paths
+from sync.clock import china_today
+from sync.records import ROLE_LABELS, label
+
+logger = logging.getLogger(__name__)
+
+NAVIGATION_WIDTH = 150
+DAY_CHECK_INTERVAL_MS = 60_000
+
+
+class HeaderBar(QWidget):
+    """Unit, user and role on the left; the sync button on the right."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        profile = context.profile
+
+        app_title = QLabel(self.tr("SafeDesk"))
+        app_title.setObjectName("appTitle")
+        self.unit_label = QLabel(profile.unit_name)
+        self.unit_label.setObjectName("headerDetail")
+        role = label(ROLE_LABELS, profile.role, context.language)
+        self.user_label = QLabel(
+            self.tr("{name} · {role}").format(name=profile.person_name, role=role)
+        )
+        self.user_label.setObjectName("headerDetail")
+        self.day_label = QLabel(china_today().isoformat())
+        self.day_label.setObjectName("headerDetail")
+        self.day_label.setToolTip(self.tr("Today in China (Asia/Shanghai)"))
+
+        # Sync with the provincial server arrives with issue #4; the button holds its place
+        # (and its F5 shortcut) so the header does not change shape then.
+        self.sync_button = QPushButton(self.tr("Sync (F5)"))
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setEnabled(False)
+        self.sync_button.setToolTip(self.tr("Sync with the provincial platform comes in #4."))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 6, 10, 6)
+        layout.setSpacing(16)
+        layout.addWidget(app_title)
+        layout.addWidget(self.unit_label)
+        layout.addWidget(self.user_label)
+        layout.addStretch(1)
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.sync_button)
+
+    def show_day(self, day) -> None:
+        self.day_label.setText(day.isoformat())
+
+
+class MainWindow(QMainWindow):
+    """Shows one page at a time; pages ask for others through ``context.navigator``.
+
+    Pages are made when first shown. Before a page is hidden, and when the window closes, its
+    ``flush()`` saves whatever was typed but not yet written.
+    """
+
+    language_change_requested = Signal(str)
+    """The user picked another language in the menu (``zh_CN`` or ``en``)."""
+
+    page_shown = Signal(str)
+    """A page (by key) became the visible one."""
+
+    def __init__(self, context: AppContext, specs: list[PageSpec]) -> None:
+        super().__init__()
+        self.context = context
+        self._specs = {spec.key: spec for spec in specs}
+        self._pages: dict[str, QWidget] = {}
+        self._history: list[tuple[str, object | None]] = []
+        self.current_key: str | None = None
+        self._current_target: object | None = None
+        self.setWindowTitle(self.tr("SafeDesk · Special Equipment Safety Desk"))
+
+        self.header = HeaderBar(context)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setWordWrap(True)
+        for spec in specs:
+            if not spec.in_navigation:
+                continue
+            item = QListWidgetItem(QCoreApplication.translate("Navigation", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.shortcut:
+                item.setToolTip(spec.shortcut)
+            self.navigation.addItem(item)
+        self.navigation.itemSelectionChanged.connect(self._navigation_picked)
+        self.stack = QStackedWidget()
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(specs)
+        context.navigator.navigate_requested.connect(self.show_page)
+
+        # A station laptop may stay open overnight: at the China midnight the header and the
+        # lists move to the new day (a draft of yesterday stays yesterday's record).
+        self._day = china_today()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_INTERVAL_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+
+    def _check_day(self) -> None:
+        today = china_today()
+        if today != self._day:
+            logger.info("the China day changed to %s", today)
+            self._day = today
+            self.header.show_day(today)
+            self.context.events.records_changed.emit("day")
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 760)
+
+    def _build_menus(self, specs: list[PageSpec]) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_data = file_menu.addAction(self.tr("Open the &data folder"))
+        open_data.triggered.connect(lambda: self._open_folder(self.context.store.data_folder))
+        open_logs = file_menu.addAction(self.tr("Open the &log folder"))
+        open_logs.triggered.connect(lambda: self._open_folder(paths.log_dir()))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("E&xit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for spec in specs:
+            if not spec.in_navigation:
+                continue
+            action = go_menu.addAction(QCoreApplication.translate("Navigation", spec.title))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+        back = go_menu.addAction(self.tr("&Back"))
+        back.setShortcut(QKeySequence.StandardKey.Back)
+        back.triggered.connect(self.go_back)
+
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for language in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[language], self, checkable=True)
+            action.setChecked(language == self.context.language)
+            action.setData(language)
+            group.addAction(action)
+            language_menu.addAction(action)
+        group.triggered.connect(self._language_picked)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About SafeDesk"))
+        about.triggered.connect(self._about)
+
+    def page(self, key: str) -> QWidget:
+        """The page widget of ``key``, made on first use."""
+        if key not in self._pages:
+            widget = self._specs[key].factory(self.context)
+            widget.setObjectName(f"page_{key}")
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def show_page(self, key: str, target: object | None = None, *, remember: bool = True) -> None:
+        """Show the page of ``key`` and hand it ``target`` (None: picked from the list)."""
+        if key not in self._specs:
+            logger.error("no page %s to show (target %s)", key, target)
+            return
+        self._flush_current()
+        if remember and self.current_key is not None:
+            self._history.append((self.current_key, self._current_target))
+            del self._history[:-20]
+
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        self.current_key = key
+        self._current_target = target
+        self._select_navigation(key)
+        activate = getattr(widget, "activate", None)
+        if callable(activate):
+            activate(target)
+        logger.debug("page %s shown (%s)", key, target)
+        self.page_shown.emit(key)
+
+    def go_back(self) -> None:
+        if not self._history:
+            self.show_page(TODAY, remember=False)
+            return
+        key, target = self._history.pop()
+        self.show_page(key, target, remember=False)
+
+    def _select_navigation(self, key: str) -> None:
+        self.navigation.blockSignals(True)
+        self.navigation.clearSelection()
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setSelected(True)
+                self.navigation.setCurrentItem(item)
+        self.navigation.blockSignals(False)
+
+    def _navigation_picked(self) -> None:
+        items = self.navigation.selectedItems()
+        if items:
+            self.show_page(items[0].data(Qt.ItemDataRole.UserRole))
+
+    def _flush_current(self) -> None:
+        if self.current_key is None:
+            return
+        flush = getattr(self._pages[self.current_key], "flush", None)
+        if callable(flush):
+            flush()
+
+    def flush_all(self) -> None:
+        """Save what every page holds unsaved (before closing or switching language)."""
+        for widget in self._pages.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._day_timer.stop()
+        self.flush_all()
+        logger.info("main window closed")
+        super().closeEvent(event)
+
+    def _language_picked(self, action: QAction) -> None:
+        language = action.data()
+        if language != self.context.language:
+            self.language_change_requested.emit(language)
+
+    def _open_folder(self, folder) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About SafeDesk"),
+            self.tr(
+                "SafeDesk keeps the daily checks, weekly investigations, monthly meetings and "
+                "hazards of special equipment, fully offline.\n\nData folder: {folder}"
+            ).format(folder=self.context.store.data_folder),
+        )

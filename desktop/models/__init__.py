@@ -1,0 +1,1 @@
+"""Qt item models over the values the ``sync`` queries return (named columns, record role)."""

@@ -1,0 +1,255 @@
+"""State of the weekly investigation page: which week and family, the report, its roll-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.viewmodels.autosave import Autosave
+from sync.clock import china_today, iso_week_of
+from sync.errors import SafeDeskError
+from sync.profile import Profile
+from sync.records import RecordStatus
+from sync.store.database import Store
+from sync.weekly_reports import (
+    WeeklyReportForm,
+    WeeklyReportSummary,
+    WeekRollup,
+    amend_weekly_report,
+    current_report_id,
+    families_of_unit,
+    load_weekly_report,
+    new_weekly_report,
+    save_weekly_draft,
+    submit_weekly_report,
+    week_rollup,
+    weekly_reports_of_week,
+)
+
+if TYPE_CHECKING:
+    from sync.templates import ChecklistTemplate, TemplateLibrary
+
+logger = logging.getLogger(__name__)
+
+
+class WeeklyReportViewModel(QObject):
+    """Holds the report being shown and saves it while the director types.
+
+    Nothing is written until the first edit, so looking at a week leaves no empty draft.
+    Every method runs on the UI thread.
+    """
+
+    report_changed = Signal()
+    """Another report is shown (week or family switched, submitted, amended): redraw all."""
+
+    saved = Signal()
+    """The draft was written to the store."""
+
+    failed = Signal(object)
+    """A SafeDeskError the user must see (validation, read-only, store trouble)."""
+
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        library: TemplateLibrary,
+        *,
+        today: Callable[[], dt.date] = china_today,
+        autosave_ms: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile = profile
+        self.library = library
+        self._today = today
+        delay = {} if autosave_ms is None else {"delay_ms": autosave_ms}
+        self.autosave = Autosave(self._save_draft, parent=self, **delay)
+
+        self.iso_year, self.iso_week = iso_week_of(today())
+        self.families = [family.value for family in families_of_unit(store, profile.unit_id)]
+        self.family = self.families[0] if self.families else ""
+        self.form: WeeklyReportForm | None = None
+        self.template: ChecklistTemplate | None = None
+        self.rollup: WeekRollup | None = None
+        self.reports: list[WeeklyReportSummary] = []
+
+    # --- choosing what to show ---------------------------------------------------------------
+
+    def load(self) -> None:
+        """Show the week's report of the current family: its draft, its newest signed version,
+        or a new unsaved one."""
+        self.autosave.flush()
+        self.families = [family.value for family in families_of_unit(self.store, self.unit_id)]
+        if self.family not in self.families:
+            self.family = self.families[0] if self.families else ""
+        if not self.family:
+            self.form, self.template, self.rollup, self.reports = None, None, None, []
+            self.report_changed.emit()
+            return
+        self.reports = weekly_reports_of_week(
+            self.store, self.unit_id, self.iso_year, self.iso_week, self.family
+        )
+        chosen = current_report_id(self.reports)
+        try:
+            if chosen is None:
+                form = new_weekly_report(
+                    self.unit_id, self.iso_year, self.iso_week, self.family, self.library
+                )
+            else:
+                form = load_weekly_report(self.store, chosen)
+            self._show(form)
+        except SafeDeskError as error:
+            logger.error(
+                "weekly report of %s-W%s not shown: %s", self.iso_year, self.iso_week, error
+            )
+            self.form, self.template = None, None
+            self.rollup = self._live_rollup()
+            self.report_changed.emit()
+            self.failed.emit(error)
+
+    def select_week(self, iso_year: int, iso_week: int) -> None:
+        if (iso_year, iso_week) == (self.iso_year, self.iso_week) and self.form is not None:
+            return
+        self.autosave.flush()
+        self.iso_year, self.iso_week = iso_year, iso_week
+        self.load()
+
+    def select_family(self, family: str) -> None:
+        if family == self.family and self.form is not None:
+            return
+        self.autosave.flush()
+        self.family = family
+        self.load()
+
+    def open_report(self, record_id: str) -> None:
+        """Show one report of the chain (an original next to its amendment), by id."""
+        self.autosave.flush()
+        try:
+            form = load_weekly_report(self.store, record_id)
+            self.iso_year, self.iso_week, self.family = form.iso_year, form.iso_week, form.family
+            self.reports = weekly_reports_of_week(
+                self.store, self.unit_id, self.iso_year, self.iso_week, self.family
+            )
+            self._show(form)
+        except SafeDeskError as error:
+            logger.error("weekly report %s not shown: %s", record_id, error)
+            self.failed.emit(error)
+
+    def _show(self, form: WeeklyReportForm) -> None:
+        self.form = form
+        self.template = self.library.get(form.template_id, form.template_version)
+        if form.read_only and form.rollup_snapshot:
+            self.rollup = WeekRollup.from_dict(form.rollup_snapshot)
+        else:
+            self.rollup = self._live_rollup()
+        self.report_changed.emit()
+
+    def _live_rollup(self) -> WeekRollup | None:
+        if not self.family:
+            return None
+        return week_rollup(
+            self.store, self.unit_id, self.iso_year, self.iso_week, self.family, self._today()
+        )
+
+    def refresh_rollup(self) -> None:
+        """Recount a draft's roll-up (a daily check may have been signed meanwhile)."""
+        if self.form is not None and not self.form.read_only:
+            self.rollup = self._live_rollup()
+            self.report_changed.emit()
+
+    # --- editing -----------------------------------------------------------------------------
+
+    @property
+    def unit_id(self) -> str:
+        return self.profile.unit_id
+
+    @property
+    def editable(self) -> bool:
+        return self.form is not None and not self.form.read_only
+
+    def edit(self, **fields: Any) -> None:
+        """Change text fields of the draft (participants, analysis, matters, next_focus)."""
+        if not self.editable:
+            return
+        for key, value in fields.items():
+            setattr(self.form, key, value)
+        self.autosave.touch()
+
+    def set_item(self, item_id: str, result: str | None = None, remark: str | None = None) -> None:
+        if not self.editable:
+            return
+        self.form.set_item(item_id, result, remark)
+        self.autosave.touch()
+
+    def mark_unanswered_normal(self) -> int:
+        """Answer 正常 for every item still without a result; returns how many changed."""
+        if not self.editable or self.template is None:
+            return 0
+        changed = 0
+        for item in self.template.items:
+            if not self.form.items.get(item.id, {}).get("result"):
+                self.form.set_item(item.id, "normal")
+                changed += 1
+        if changed:
+            self.autosave.touch()
+        return changed
+
+    def measures_changed(self) -> None:
+        """The measures table edited ``form.measures`` in place."""
+        if self.editable:
+            self.autosave.touch()
+
+    def _save_draft(self) -> None:
+        if not self.editable:
+            return
+        try:
+            save_weekly_draft(self.store, self.form, self.profile.person_name)
+        except SafeDeskError as error:
+            logger.error("weekly draft %s not saved: %s", self.form.record_id, error)
+            self.failed.emit(error)
+            return
+        if not any(report.id == self.form.record_id for report in self.reports):
+            self.reports = weekly_reports_of_week(
+                self.store, self.unit_id, self.iso_year, self.iso_week, self.family
+            )
+        self.saved.emit()
+
+    def flush(self) -> None:
+        self.autosave.flush()
+
+    # --- signing -----------------------------------------------------------------------------
+
+    def submit(self) -> bool:
+        """Sign the report; on a validation error nothing is signed and ``failed`` says why."""
+        if not self.editable:
+            return False
+        self.autosave.cancel()
+        try:
+            submit_weekly_report(
+                self.store, self.form, self.profile, self.library, today=self._today()
+            )
+        except SafeDeskError as error:
+            self.autosave.touch()
+            self.failed.emit(error)
+            return False
+        self.open_report(self.form.record_id)
+        return True
+
+    def amend(self, reason: str) -> bool:
+        """Open the amendment draft of the shown (signed) report."""
+        if self.form is None or self.form.status != RecordStatus.SUBMITTED:
+            return False
+        try:
+            amendment_id = amend_weekly_report(
+                self.store, self.form.record_id, reason, self.profile.person_name
+            )
+        except SafeDeskError as error:
+            self.failed.emit(error)
+            return False
+        self.open_report(amendment_id)
+        return True

@@ -1,0 +1,1 @@
+"""Reusable widgets: status chips, the checklist row, the page header."""
