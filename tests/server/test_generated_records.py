@@ -18,6 +18,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,7 @@ from sync.demo import demo_id, demo_records, demo_units
 from sync.protocol import RECORD_FIELD_MODELS, FieldProblem, validate_fields
 from sync.records import RecordType
 from tests.server.conftest import Server
+from tests.server.counts import report
 from tests.server.helpers import LESHAN, MIANYANG
 
 JSON_SCALARS = st.one_of(
@@ -140,13 +142,15 @@ BATCHES = st.lists(MUTATIONS, min_size=1, max_size=4)
 OUTCOMES = {"applied", "merged", "conflict", "rejected", "duplicate"}
 
 
-def test_generated_mutations_of_every_type_never_break_the_server(server: Server) -> None:
+def test_generated_mutations_of_every_type_never_break_the_server(
+    server: Server, request: pytest.FixtureRequest
+) -> None:
     officer = server.sign_in("demo-officer")
     outcomes: collections.Counter[str] = collections.Counter()
     codes: collections.Counter[str] = collections.Counter()
 
     @settings(
-        max_examples=150,
+        max_examples=100,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -176,8 +180,11 @@ def test_generated_mutations_of_every_type_never_break_the_server(server: Server
                 assert result["code"] and result["reason_zh"] and result["reason_en"], result
 
     push()
-    print(f"\ngenerated record mutations: {dict(sorted(outcomes.items()))}")
-    print(f"  codes: {codes.most_common()}")
+    report(
+        request,
+        f"[generated mutations] {outcomes.total()} mutations: {dict(sorted(outcomes.items()))}; "
+        f"codes {dict(codes.most_common())}",
+    )
     # The generation reached the rules, not only the validation.
     assert {"applied", "rejected"} <= set(outcomes), outcomes
 

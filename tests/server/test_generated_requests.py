@@ -6,6 +6,7 @@ the Authorization and version headers, mostly nothing valid), and with a valid B
 a signed-in officer, the right protocol version and, in a push, the officer's own device id.
 The app runs in-process (schemathesis's ASGI transport): socket fidelity does not matter for
 what a body or a parameter does to a route, and it keeps several hundred cases within seconds.
+Every 4xx must be a problem+json a client can show (a stable code, Chinese and English).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from sync.demo import DEMO_PASSWORD
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Problem
 from sync.server.app import create_app
 from sync.server.demo import seed_demo
 from tests.server.counts import report
@@ -41,6 +42,23 @@ def _officer_sign_in(app) -> tuple[str, str]:
     return answer.json()["access_token"], answer.json()["device_id"]
 
 
+def _readable_problem(response) -> bool:
+    """A 4xx a client can show: problem+json, its own status, a code, both languages."""
+    # schemathesis keeps each header as a list of values.
+    media_type = response.headers.get("content-type", [""])[0].split(";")[0].strip()
+    if media_type != "application/problem+json":
+        return False
+    if response.request.method == "HEAD":
+        return True  # HEAD answers carry no body, by HTTP's rules
+    try:
+        problem = Problem.model_validate(response.json())
+    except ValueError:
+        return False
+    return problem.status == response.status_code and bool(
+        problem.code and problem.detail_zh and problem.detail_en
+    )
+
+
 def test_generated_requests_never_get_a_server_error(settings, database, request) -> None:
     app = create_app(settings, database=database)
     seed_demo(database, app.state.password_hasher)
@@ -59,6 +77,11 @@ def test_generated_requests_never_get_a_server_error(settings, database, request
             failures.append(
                 f"{label} ({mode.value}) -> {response.status_code}: "
                 f"{case.as_curl_command()}\n{response.text[:500]}"
+            )
+        elif response.status_code >= 400 and not _readable_problem(response):
+            failures.append(
+                f"{label} ({mode.value}) -> {response.status_code} without a readable "
+                f"problem+json: {case.as_curl_command()}\n{response.text[:500]}"
             )
 
     for operation in operations:

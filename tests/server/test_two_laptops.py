@@ -20,12 +20,14 @@ import collections
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sync.protocol import scope_digest
 from sync.records import HazardGrade, HazardStatus
 from tests.server.conftest import Client, Server
+from tests.server.counts import report
 from tests.server.helpers import hazard, new_id, upsert
 
 # Few values per field, so the two laptops often collide on one.
@@ -164,7 +166,9 @@ def _play(laptops: list[Laptop], history: History, rounds: list[dict[str, Any]])
         _push(second, first, history)
 
 
-def test_two_laptops_never_lose_an_edit_silently(server: Server) -> None:
+def test_two_laptops_never_lose_an_edit_silently(
+    server: Server, request: pytest.FixtureRequest
+) -> None:
     officer = server.sign_in("demo-officer")
     director = server.sign_in("demo-director")
     pullers = [Puller(officer), Puller(director)]
@@ -193,6 +197,7 @@ def test_two_laptops_never_lose_an_edit_silently(server: Server) -> None:
         assert (change["version"], change["fields"]) == (history.version, history.fields)
 
     play()
+    report(request, f"[two laptops] pushes answered: {dict(sorted(outcomes.items()))}")
     # The histories reached every kind of answer, so the checks above were exercised.
     assert set(outcomes) == {"applied", "merged", "conflict", "rejected", "duplicate"}, outcomes
 
