@@ -128,6 +128,7 @@ def _apply_batch(
     device = session.execute(
         select(Device).where(Device.id == request.device_id).with_for_update()
     ).scalar_one()
+    _lock_records_in_order(session, request, device.last_mutation_id)
 
     results: list[MutationResult] = []
     written: dict[str, Record] = {}
@@ -156,6 +157,26 @@ def _apply_batch(
     session.flush()
     allocate_change_seqs(session, list(written.values()))
     return results
+
+
+def _lock_records_in_order(session: Session, request: PushRequest, last_applied: int) -> None:
+    """Take the row locks of every existing record the batch will change, in id order.
+
+    Locked one by one in batch order, two batches changing the same records in opposite
+    orders deadlock on PostgreSQL, which aborts one of them (retried, or 503 busy after
+    ``ATTEMPTS``). In one global order they queue instead. (SQLite: one writer at a time.)
+    """
+    record_ids = sorted(
+        {
+            mutation.record_id
+            for mutation in request.mutations
+            if mutation.mutation_id > last_applied
+        }
+    )
+    if record_ids:
+        session.execute(
+            select(Record.id).where(Record.id.in_(record_ids)).order_by(Record.id).with_for_update()
+        ).all()
 
 
 def _earlier_result(session: Session, device: Device, mutation: Mutation) -> MutationResult:
