@@ -509,7 +509,8 @@ def _item_problems(
 
 
 def submit_problems(check: DailyCheckState, template: ChecklistTemplate) -> list[SubmitProblem]:
-    """Everything that stops ``check`` from being submitted, in template order (pure)."""
+    """Everything that stops ``check`` from being submitted, numbered and ordered as the form
+    shows the items (grouped by category, see ``items_as_shown``) (pure)."""
     problems: list[SubmitProblem] = []
     try:
         DayStatus(check.operating_status)
@@ -517,7 +518,7 @@ def submit_problems(check: DailyCheckState, template: ChecklistTemplate) -> list
         problems.append(
             SubmitProblem(None, "day_status", "请选择当日运行状态", "Choose the day's status")
         )
-    for number, item in enumerate(template.items, start=1):
+    for number, item in enumerate(template.items_as_shown, start=1):
         problems.extend(_item_problems(item, number, check.answer(item.id), check.running))
     return problems
 
