@@ -99,11 +99,11 @@ class SafeDeskApp(QObject):
 
     def start(self) -> bool:
         """Open everything and show the window; False when the user cannot go on (told why)."""
-        data_folder = paths.data_dir(self.options.data_dir)
-        logger.info("data folder %s", data_folder)
         self.translations.install(self.options.lang or DEFAULT_LANGUAGE)
 
         try:
+            data_folder = paths.data_dir(self.options.data_dir)
+            logger.info("data folder %s", data_folder)
             self.store = open_store(data_folder)
             if self.options.demo and seed_demo_store(self.store):
                 logger.info("demo unit loaded into %s", data_folder)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
+from desktop.app import SafeDeskApp
 from desktop.dialogs.profile import ProfileDialog
 from desktop.i18n import Translations
 from desktop.navigation import DailyCheckTarget
@@ -20,7 +21,7 @@ from sync.demo import demo_id
 from sync.profile import load_profile
 from sync.store import open_store
 from sync.store.models import OutboxEntry, Person, Unit
-from tests.desktop.conftest import when_modal
+from tests.desktop.conftest import app_options, when_modal
 
 LIFT = demo_id("equipment/leshan-lift-1")
 GONDOLA = demo_id("equipment/leshan-gondola")
@@ -177,3 +178,40 @@ def test_the_china_midnight_moves_header_and_today_to_the_new_day(launcher, data
 
     assert window.header.day_label.text() == china_today().isoformat()
     assert today.overview.day == china_today()
+
+
+def _start_and_read_the_refusal(data_dir: Path) -> tuple[bool, str]:
+    app = SafeDeskApp(app_options(data_dir))
+    texts: list[str] = []
+
+    def read_and_close(dialog) -> None:
+        texts.append(dialog.text())
+        dialog.close()
+
+    outcome = when_modal(read_and_close)
+    started = app.start()
+    assert outcome == ["handled"], outcome
+    app.shutdown()
+    return started, texts[0]
+
+
+def test_a_damaged_store_is_refused_in_plain_words_and_left_alone(data_folder, qtbot) -> None:
+    db_file = paths.store_path(data_folder)
+    db_file.write_bytes(b"SQLite format 3\x00" + b"\x17" * 8000)
+    before = db_file.read_bytes()
+
+    started, text = _start_and_read_the_refusal(data_folder)
+
+    assert not started
+    assert "损坏" in text and str(db_file) in text
+    assert db_file.read_bytes() == before
+
+
+def test_a_data_folder_that_cannot_be_made_is_refused_in_plain_words(tmp_path, qtbot) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+
+    started, text = _start_and_read_the_refusal(blocker / "data")
+
+    assert not started
+    assert str(blocker / "data") in text
