@@ -122,7 +122,7 @@ class Store:
             session.commit()
         except OperationalError as error:
             session.rollback()
-            raise translate_operational_error(error) from error
+            raise translate_operational_error(error, self.db_file) from error
         except DatabaseError as error:
             session.rollback()
             raise damaged_store_error(self.db_file) from error
@@ -136,13 +136,23 @@ class Store:
         self.engine.dispose()
 
 
-def translate_operational_error(error: OperationalError) -> StoreError:
+def translate_operational_error(error: OperationalError, db_file: Path) -> StoreError:
     text = str(error.orig) if error.orig else str(error)
     if "full" in text or getattr(error.orig, "errno", None) == errno.ENOSPC:
         return StoreFullError(
             "磁盘已满，本次修改未保存。请清理磁盘空间后重试，已保存的数据不受影响。",
             "The disk is full, so this change was not saved. Free some space and try again; "
             "everything saved before is intact.",
+        )
+    if "readonly" in text or "unable to open" in text:
+        # The folder or the file cannot be written: read-only drive, permissions, a folder where
+        # the file should be. Nothing was written.
+        return StoreError(
+            f"无法写入本地数据库 {db_file}：数据文件夹是只读的或没有写入权限，本次修改未保存。"
+            "请检查文件夹权限，或用 --data-dir 换一个可写的文件夹。",
+            f"Cannot write the local database {db_file}: the data folder is read-only or not "
+            "writable, so nothing was saved. Check the folder's permissions, or choose a "
+            "writable folder with --data-dir.",
         )
     if "locked" in text:
         return StoreError(
@@ -181,7 +191,7 @@ def open_store(data_folder: Path, *, backup: bool = True) -> Store:
             logger.info("migrating the store from %s to %s", revision, head)
             upgrade(engine)
     except OperationalError as error:
-        raise translate_operational_error(error) from error
+        raise translate_operational_error(error, db_file) from error
     except (DatabaseError, sqlite3.DatabaseError) as error:
         # Not a database, or a truncated / overwritten one: say so, and touch nothing.
         raise damaged_store_error(db_file) from error

@@ -146,3 +146,29 @@ def test_a_data_folder_that_cannot_be_made_is_a_store_error(tmp_path: Path) -> N
         open_store(not_a_folder / "data")
 
     assert str(not_a_folder / "data") in raised.value.message
+
+
+def test_a_store_that_cannot_be_written_is_refused_in_plain_words(data_folder: Path) -> None:
+    # A folder where the file should be fails like a read-only drive: SQLite cannot open it
+    # for writing. (A read-only mount was tried by hand, see the QA report on #2.)
+    (data_folder / "safedesk.sqlite3").mkdir()
+
+    with pytest.raises(StoreError) as raised:
+        open_store(data_folder)
+
+    assert "只读" in raised.value.message and "--data-dir" in raised.value.message
+    assert "read-only" in raised.value.message_en
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_data_folder_is_refused_in_plain_words(data_folder: Path) -> None:
+    _demo_store_file(data_folder)
+    data_folder.chmod(0o555)
+    (data_folder / "safedesk.sqlite3").chmod(0o444)
+    try:
+        with pytest.raises(StoreError) as raised:
+            open_store(data_folder)
+    finally:
+        data_folder.chmod(0o755)
+
+    assert "只读" in raised.value.message
