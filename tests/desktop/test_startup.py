@@ -215,3 +215,18 @@ def test_a_data_folder_that_cannot_be_made_is_refused_in_plain_words(tmp_path, q
 
     assert not started
     assert str(blocker / "data") in text
+
+
+def test_a_second_app_on_the_same_data_folder_is_refused_and_the_first_goes_on(
+    launcher, data_folder, qtbot
+) -> None:
+    first = launcher.start(data_folder)
+
+    started, text = _start_and_read_the_refusal(data_folder)
+
+    assert not started
+    assert "已经打开" in text and str(data_folder) in text
+    assert first.window.isVisible()
+    launcher.stop(first)
+    again = launcher.start(data_folder)
+    assert again.window.isVisible()
