@@ -160,6 +160,9 @@ class DailyCheckPage(QWidget):
             )
         )
         self.keys_label.setObjectName("hintText")
+        # Wraps rather than widening the window past a 1366x768 screen at 125 % (English).
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer = QHBoxLayout()
         footer.addWidget(self.progress_label)
         footer.addStretch(1)
