@@ -351,7 +351,7 @@ class WeeklyReportPage(QWidget):
         answers = form.items if form else {}
         self.items_model.set_checklist(vm.template, answers, editable=editable, on_edit=vm.set_item)
         self.measures_model.set_rows(
-            form.measures if form else [], editable=editable, on_change=vm.measures_changed
+            form.measures if form else [], editable=editable, on_change=vm.rows_changed
         )
         self._set_text(self.participants_edit, form.participants if form else "")
         self._set_text(self.analysis_edit, form.analysis if form else "")
