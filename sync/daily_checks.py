@@ -55,6 +55,7 @@ from sync.records import (
 from sync.store.changes import load_record, new_record_id, record_change
 from sync.store.database import Store
 from sync.store.models import DailyCheck, Equipment, Hazard, Photo
+from sync.submission import signature_fields
 from sync.templates import ChecklistTemplate, TemplateItem, TemplateLibrary
 
 logger = logging.getLogger(__name__)
@@ -547,12 +548,7 @@ def submit_daily_check(
         if problems:
             raise IncompleteCheckError(problems)
 
-        fields = {
-            "status": RecordStatus.SUBMITTED.value,
-            "signed_by_id": person_id,
-            "signed_by_name": person_name,
-            "submitted_at": moment,
-        }
+        fields = signature_fields(person_id, person_name, moment)
         record_change(session, RecordType.DAILY_CHECK, check_id, fields, person_name, now=moment)
         state = _state(session, record)
     logger.info("daily check %s submitted by %s", check_id, person_id)
