@@ -21,6 +21,8 @@ APP_AUTHOR = "SafeDesk"
 DATA_DIR_ENV = "SAFEDESK_DATA_DIR"
 LOG_DIR_ENV = "SAFEDESK_LOG_DIR"
 STORE_FILE_NAME = "safedesk.sqlite3"
+SERVER_DATA_DIR_ENV = "SAFEDESK_SERVER_DATA_DIR"
+SERVER_DB_FILE_NAME = "safedesk-server.sqlite3"
 
 
 def resource_root() -> Path:
@@ -40,6 +42,11 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "store" / "migrations"
 
 
+def server_migrations_dir() -> Path:
+    """The Alembic scripts of the reference server's database (``sync.server`` package)."""
+    return Path(__file__).resolve().parent / "server" / "migrations"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The user's data folder: ``override``, else ``SAFEDESK_DATA_DIR``, else the OS default.
 
@@ -51,6 +58,21 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         folder = Path(chosen).expanduser()
     else:
         folder = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def server_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The reference server's folder: ``override``, else ``SAFEDESK_SERVER_DATA_DIR``, else the
+    OS default for a program called "SafeDesk Server" (apart from any laptop's data).
+
+    It holds the server's SQLite file (unless ``--db`` names another database) and photo blobs.
+    """
+    chosen = override or os.environ.get(SERVER_DATA_DIR_ENV)
+    if chosen:
+        folder = Path(chosen).expanduser()
+    else:
+        folder = Path(platformdirs.user_data_dir(f"{APP_NAME} Server", APP_AUTHOR, roaming=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -21,6 +21,9 @@ class RecordType(StrEnum):
     MONTHLY_MINUTES = "monthly_minutes"
     HAZARD = "hazard"
     HAZARD_EVENT = "hazard_event"
+    # A disagreement the server found while merging a push; made by the server only, pulled by
+    # every device of the unit so both sides see it (see docs/sync-protocol.md).
+    CONFLICT = "conflict"
 
 
 class Role(StrEnum):
