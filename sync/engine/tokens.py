@@ -37,16 +37,19 @@ def keyring_is_secure(backend: KeyringBackend | None = None) -> bool:
 class TokenStore:
     """The token of one server address, per user name."""
 
-    def __init__(self, server_url: str) -> None:
+    def __init__(self, server_url: str, backend: KeyringBackend | None = None) -> None:
+        # ``backend`` lets a caller (a test with two laptops in one process) use a keyring
+        # of its own; by default the system's active keyring is used.
         self.service = f"{SERVICE_PREFIX}{server_url.rstrip('/')}"
-        self.secure = keyring_is_secure()
+        self._keyring = backend or keyring.get_keyring()
+        self.secure = keyring_is_secure(self._keyring)
         if not self.secure:
             logger.warning("no secure keyring on this system: the token is kept in memory only")
 
     def get(self, username: str) -> str | None:
         if self.secure:
             try:
-                return keyring.get_password(self.service, username)
+                return self._keyring.get_password(self.service, username)
             except keyring.errors.KeyringError as error:
                 logger.warning("keyring read failed (%s); using memory", type(error).__name__)
         return _MEMORY.get((self.service, username))
@@ -54,7 +57,7 @@ class TokenStore:
     def put(self, username: str, token: str) -> None:
         if self.secure:
             try:
-                keyring.set_password(self.service, username, token)
+                self._keyring.set_password(self.service, username, token)
                 return
             except keyring.errors.KeyringError as error:
                 logger.warning("keyring write failed (%s); using memory", type(error).__name__)
@@ -65,6 +68,6 @@ class TokenStore:
         _MEMORY.pop((self.service, username), None)
         if self.secure:
             try:
-                keyring.delete_password(self.service, username)
+                self._keyring.delete_password(self.service, username)
             except keyring.errors.KeyringError:
                 pass

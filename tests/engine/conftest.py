@@ -146,9 +146,12 @@ class Laptop:
         self.server_url = server_url
         self.username = username
         self.store: Store = open_store(folder)
+        # Each laptop has its own keyring, as two real laptops do.
+        self.keyring = MemoryKeyring()
 
     def engine(self, **options: Any) -> SyncEngine:
         options.setdefault("policy", FAST_POLICY)
+        options.setdefault("tokens", self.tokens())
         return SyncEngine(self.store, server_url=self.server_url, username=self.username, **options)
 
     def sign_in(self) -> None:
@@ -158,7 +161,7 @@ class Laptop:
         return self.engine(progress=progress, **options).run()
 
     def tokens(self) -> TokenStore:
-        return TokenStore(self.server_url)
+        return TokenStore(self.server_url, backend=self.keyring)
 
     def close(self) -> None:
         self.store.close()
