@@ -23,6 +23,7 @@ from sync.demo import DEMO_PASSWORD, LESHAN_UNIT_KEY, demo_id
 from sync.engine import RetryPolicy, SyncEngine, SyncResult
 from sync.engine.run import Progress
 from sync.engine.tokens import TokenStore
+from sync.protocol import ScopeDigest, scope_digest
 from sync.server.app import create_app
 from sync.server.db import Record, ServerDatabase
 from sync.server.demo import seed_demo
@@ -122,6 +123,16 @@ class ReferenceServer:
     def record(self, record_id: str) -> Record | None:
         with self.database.reading() as session:
             return session.get(Record, record_id)
+
+    def unit_digest(self, unit_id: str) -> ScopeDigest:
+        """The digest a device of ``unit_id`` must hold (live records, conflicts excluded)."""
+        with self.database.reading() as session:
+            rows = session.query(Record).filter(
+                Record.unit_id == unit_id,
+                Record.deleted.is_(False),
+                Record.record_type != "conflict",
+            )
+            return scope_digest((row.record_type, row.id, row.version) for row in rows)
 
     def close(self) -> None:
         self.stop()
