@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv clean screenshot translations
+.PHONY: run test lint format venv clean screenshot translations bundle installer bundle-check
 
 venv: $(STAMP)
 
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: venv
-	$(BIN)/safedesk --demo
+	BIN=$(BIN) tools/run_demo.sh
 
 lint: venv
 	$(BIN)/ruff check .
@@ -27,6 +27,18 @@ format: venv
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/python tools/build_installer.py check
+
+# The Windows installer (docs/installer.md): the PyInstaller bundle in dist/SafeDesk/, the NSIS
+# installer in dist/, and the check CI runs (bundle, its --self-test, makensis -WX).
+bundle: venv
+	$(BIN)/python tools/build_installer.py bundle
+
+installer: bundle
+	$(BIN)/python tools/build_installer.py installer
+
+bundle-check: venv
+	$(BIN)/python tools/build_installer.py check
 
 # docs/screenshot-today.png and docs/screenshot-daily-check.png, under Xvfb at 1366x768.
 screenshot: venv
@@ -37,4 +49,4 @@ translations: venv
 	BIN=$(BIN) tools/translations.sh
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .run .pytest_cache .ruff_cache

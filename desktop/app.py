@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.context import AppContext
@@ -26,6 +27,7 @@ from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.navigation import TODAY, Navigator, StoreEvents
 from desktop.pages import discover_pages
+from desktop.startup_probe import quit_when_shown_if_asked
 from desktop.style import apply_style
 from desktop.tasks import TaskRunner
 from sync import paths
@@ -57,6 +59,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface")
     parser.add_argument("--debug", action="store_true", help="write debug lines to the log")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (store, templates, translations, keyring, CA bundle, "
+        "window), one line per check; exit code 1 if any failed",
+    )
     return parser.parse_args(argv)
 
 
@@ -209,11 +217,16 @@ def run(argv: list[str]) -> int:
         platform.platform(),
         log_file,
     )
+    if options.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "safedesk"])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     apply_style(app)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "safedesk.png"))))
 
     safedesk = SafeDeskApp(options)
     if not safedesk.start():
@@ -225,6 +238,7 @@ def run(argv: list[str]) -> int:
         from desktop.ui_script import UiScript
 
         UiScript.from_text(script, safedesk).start()
+    quit_when_shown_if_asked(app)
 
     code = app.exec()
     safedesk.shutdown()

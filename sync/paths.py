@@ -51,7 +51,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The user's data folder: ``override``, else ``SAFEDESK_DATA_DIR``, else the OS default.
 
     On Windows the default is the per-user application data folder
-    (``%LOCALAPPDATA%\\SafeDesk``), which a per-user install never touches.
+    (``%LOCALAPPDATA%\\SafeDesk\\SafeDesk``: platformdirs puts the app under its author), which
+    the per-user installer never touches (docs/installer.md).
     """
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:

@@ -171,11 +171,25 @@ def _no_control_text(value: str) -> str:
     return value
 
 
-RecordId = Annotated[StrictStr, AfterValidator(_uuid_text)]
-DayText = Annotated[StrictStr, AfterValidator(_day_text)]
-MonthText = Annotated[StrictStr, AfterValidator(_month_text)]
-DivisionCode = Annotated[StrictStr, AfterValidator(_division_code)]
-Timestamp = Annotated[StrictStr, AfterValidator(_timestamp)]
+# The schema hints let generated clients (and schemathesis) produce valid values; the
+# validators give the readable message.
+RecordId = Annotated[
+    StrictStr,
+    AfterValidator(_uuid_text),
+    Field(json_schema_extra={"format": "uuid", "pattern": f"^{_UUID.pattern}$"}),
+]
+DayText = Annotated[
+    StrictStr, AfterValidator(_day_text), Field(json_schema_extra={"format": "date"})
+]
+MonthText = Annotated[
+    StrictStr, AfterValidator(_month_text), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}$"})
+]
+DivisionCode = Annotated[
+    StrictStr, AfterValidator(_division_code), Field(json_schema_extra={"pattern": r"^\d{6}$"})
+]
+Timestamp = Annotated[
+    StrictStr, AfterValidator(_timestamp), Field(json_schema_extra={"format": "date-time"})
+]
 SafeText = Annotated[StrictStr, AfterValidator(_no_control_text)]
 LongText = Annotated[StrictStr, Field(max_length=MAX_TEXT_CHARS)]
 JsonObject = Annotated[dict[str, Any], AfterValidator(_plain_json)]

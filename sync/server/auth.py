@@ -20,7 +20,7 @@ from typing import Annotated
 from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -171,6 +171,10 @@ def issue_token(body: TokenRequest, request: Request) -> TokenResponse:
         try:
             with database.writing() as session:
                 device = _register_device(session, user, body.device_id, body.device_name)
+                # Expired tokens of this user are of no use to anyone; keep the table small.
+                session.execute(
+                    delete(Token).where(Token.user_id == user.id, Token.expires_at < utc_now())
+                )
                 session.add(
                     Token(
                         token_sha256=token_digest(token),

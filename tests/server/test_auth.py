@@ -91,6 +91,10 @@ def test_an_expired_token_is_refused_and_a_new_sign_in_works(server) -> None:
     _assert_problem(expired, 401, "token_expired")
     assert again.device_id == officer.device_id
     assert again.pull()["changes"]
+    with server.database.reading() as session:
+        kept = session.scalars(select(Token.token_sha256)).all()
+    assert token_digest(officer.token) not in kept
+    assert token_digest(again.token) in kept
 
 
 def test_a_laptop_passes_between_colleagues_but_not_to_another_unit(server) -> None:

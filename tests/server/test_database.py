@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +31,22 @@ def test_migration_reaches_the_head_and_running_it_again_changes_nothing(databas
     assert database.current_revision() == latest_revision()
     with database.reading() as session:
         assert session.get(ChangeCounter, 1).value == 0
+
+
+def test_a_sqlite_writer_holds_the_write_lock_from_its_first_statement(database) -> None:
+    if not database.is_sqlite:
+        pytest.skip("PostgreSQL orders writers by row locks instead")
+    other = sqlite3.connect(database.engine.url.database, timeout=0, isolation_level=None)
+
+    with database.writing() as session:
+        session.execute(select(ChangeCounter.value))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    with database.reading() as session:
+        session.execute(select(ChangeCounter.value))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    other.close()
 
 
 def test_demo_seeding_is_idempotent(database: ServerDatabase) -> None:
