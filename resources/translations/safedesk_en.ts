@@ -472,6 +472,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Content</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Daily check</source>
         <translation>Daily check</translation>
     </message>

@@ -469,6 +469,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>内容</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Daily check</source>
         <translation>日管控检查</translation>
     </message>
