@@ -1,6 +1,7 @@
 """``create_app``: the reference server as one FastAPI application.
 
-Routers: health (here), sign-in (:mod:`sync.server.auth`), push and pull (:mod:`sync.server.api`).
+Routers: health (here), sign-in (:mod:`sync.server.auth`), push and pull (:mod:`sync.server.api`),
+photo blobs (:mod:`sync.server.blobs`).
 Middleware, outermost first: gzip for responses, then :class:`ProtocolMiddleware` (protocol
 version, body size, gzip-encoded requests). Every error is problem+json
 (:mod:`sync.server.problems`).
@@ -20,7 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from sync import __version__
 from sync.clock import iso_timestamp, utc_now
 from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION, Health, Problem
-from sync.server import api, auth
+from sync.server import api, auth, blobs
 from sync.server.accounts import make_password_hasher
 from sync.server.db import ServerDatabase
 from sync.server.middleware import UNVERSIONED_PATHS, ProtocolMiddleware
@@ -71,7 +72,7 @@ def create_app(settings: ServerSettings, *, database: ServerDatabase | None = No
     app.include_router(health_router)
     app.include_router(auth.router)
     app.include_router(api.router)
-    # Routers of the photo blob endpoints join here (#3, blob part).
+    app.include_router(blobs.router)
 
     app.add_middleware(ProtocolMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
