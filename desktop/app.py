@@ -29,6 +29,7 @@ from desktop.navigation import TODAY, Navigator, StoreEvents
 from desktop.pages import discover_pages
 from desktop.startup_probe import quit_when_shown_if_asked
 from desktop.style import apply_style
+from desktop.sync_controller import SyncController
 from desktop.tasks import TaskRunner
 from sync import paths
 from sync.demo import seed_demo_store
@@ -96,6 +97,7 @@ class SafeDeskApp(QObject):
         self.templates: TemplateLibrary | None = None
         self.window: MainWindow | None = None
         self.template_message: QMessageBox | None = None
+        self.sync: SyncController | None = None
 
     def start(self) -> bool:
         """Open everything and show the window; False when the user cannot go on (told why)."""
@@ -129,6 +131,8 @@ class SafeDeskApp(QObject):
                 logger.info("first start cancelled; nothing to open")
                 return False
 
+        self.sync = SyncController(self.store, self.runner, self)
+        self.sync.start_automatic()
         self._show_window()
         if self.templates.errors:
             self.report_template_errors(self.templates.errors)
@@ -144,6 +148,7 @@ class SafeDeskApp(QObject):
             runner=self.runner,
             navigator=self.navigator,
             events=self.events,
+            sync=self.sync,
         )
         window = MainWindow(context, discover_pages())
         window.language_change_requested.connect(self.switch_language)
@@ -198,6 +203,9 @@ class SafeDeskApp(QObject):
         """Let background work finish and close the store (after the event loop ended)."""
         if self.window is not None:
             self.window.flush_all()
+        if self.sync is not None:
+            # A running sync stops at its next request; what it committed stays committed.
+            self.sync.shutdown()
         if not self.runner.wait_until_idle(5000):
             logger.warning("background work still running at exit")
         if self.store is not None:

@@ -21,7 +21,13 @@ from desktop.navigation import HazardTarget
 from desktop.widgets.chips import Tone
 from sync.clock import china_today
 from sync.hazards import HazardSummary
-from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, HazardGrade, label
+from sync.records import (
+    HAZARD_GRADE_LABELS,
+    HAZARD_STATUS_LABELS,
+    SYNC_STATE_LABELS,
+    HazardGrade,
+    label,
+)
 
 
 class HazardColumn(IntEnum):
@@ -31,6 +37,7 @@ class HazardColumn(IntEnum):
     STATUS = 3
     DESCRIPTION = 4
     OWNER = 5
+    SYNC = 6
 
 
 HEADERS = {
@@ -40,6 +47,7 @@ HEADERS = {
     HazardColumn.STATUS: QT_TRANSLATE_NOOP("HazardTableModel", "Status"),
     HazardColumn.DESCRIPTION: QT_TRANSLATE_NOOP("HazardTableModel", "Description"),
     HazardColumn.OWNER: QT_TRANSLATE_NOOP("HazardTableModel", "Owner"),
+    HazardColumn.SYNC: QT_TRANSLATE_NOOP("HazardTableModel", "Sync"),
 }
 
 GRADE_TONES = {
@@ -47,6 +55,9 @@ GRADE_TONES = {
     HazardGrade.SERIOUS: Tone.WARN,
     HazardGrade.MAJOR: Tone.DANGER,
 }
+
+
+SYNC_TONES = {"conflict": Tone.WARN, "rejected": Tone.DANGER}
 
 
 def _tr(text: str) -> str:
@@ -129,6 +140,8 @@ class HazardTableModel(QAbstractTableModel):
             return label(HAZARD_STATUS_LABELS, hazard.status, self._language)
         if column == HazardColumn.DESCRIPTION:
             return hazard.description
+        if column == HazardColumn.SYNC:
+            return label(SYNC_STATE_LABELS, hazard.sync_state, self._language)
         return hazard.owner
 
     @staticmethod
@@ -137,6 +150,8 @@ class HazardTableModel(QAbstractTableModel):
             return Tone.DANGER if hazard.overdue else Tone.MUTED
         if column == HazardColumn.GRADE:
             return GRADE_TONES.get(HazardGrade(hazard.grade), Tone.MUTED)
+        if column == HazardColumn.SYNC:
+            return SYNC_TONES.get(hazard.sync_state, Tone.MUTED)
         return None
 
     @staticmethod

@@ -198,6 +198,68 @@
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>Server&apos;s</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>(whole record refused)</source>
+        <translation>(whole record refused)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and records needing attention</source>
+        <translation>Conflicts and records needing attention</translation>
+    </message>
+    <message>
+        <source>Or type the value to keep</source>
+        <translation>Or type the value to keep</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>Keep the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Keep the typed value</source>
+        <translation>Keep the typed value</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>Dealt with</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+</context>
+<context>
     <name>DailyCheckPage</name>
     <message>
         <source>← Back</source>
@@ -685,6 +747,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Overdue %n day(s) · {date}</source>
         <translation>Overdue %n day(s) · {date}</translation>
     </message>
@@ -919,8 +985,47 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Sync (F5)</translation>
     </message>
     <message>
-        <source>Sync with the provincial platform comes in #4.</source>
-        <translation>Sync with the provincial platform comes in #4.</translation>
+        <source>Sync with the provincial platform</source>
+        <translation>Sync with the provincial platform</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the provincial platform</source>
+        <translation>Sign in to the provincial platform</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</source>
+        <translation>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user and password.</source>
+        <translation>Fill in the server address, user and password.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed; the log has the details.</source>
+        <translation>Sign-in failed; the log has the details.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1070,30 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the sync</source>
+        <translation>&amp;Cancel the sync</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Sign &amp;in…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and needs attention…</source>
+        <translation>C&amp;onflicts and needs attention…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>Sync &amp;settings…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1354,6 +1483,126 @@ Data folder: {folder}</translation>
             <numerusform>%n checklist template file could not be used and were skipped. The other templates work as usual.</numerusform>
             <numerusform>%n checklist template files could not be used and were skipped. The other templates work as usual.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Sync settings</translation>
+    </message>
+    <message>
+        <source>Sync on its own when the server is reachable</source>
+        <translation>Sync on its own when the server is reachable</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>System certificates</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>CA bundle (provincial PKI)</source>
+        <translation>CA bundle (provincial PKI)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA bundle</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline: server unreachable</source>
+        <translation>Offline: server unreachable</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Sign-in needed</translation>
+    </message>
+    <message>
+        <source>Network needs sign-in</source>
+        <translation>Network needs sign-in</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>Update needed</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clock differs from the server by {minutes} min</source>
+        <translation>Clock differs from the server by {minutes} min</translation>
+    </message>
+    <message>
+        <source>Sending records {done}/{total}</source>
+        <translation>Sending records {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total} MB</source>
+        <translation>Photos {done} of {total} MB</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done}</source>
+        <translation>Receiving changes: {done}</translation>
     </message>
 </context>
 <context>

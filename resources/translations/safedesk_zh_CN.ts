@@ -198,6 +198,68 @@
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>(whole record refused)</source>
+        <translation>（整条记录被退回）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and records needing attention</source>
+        <translation>冲突与需处理的记录</translation>
+    </message>
+    <message>
+        <source>Or type the value to keep</source>
+        <translation>或输入要保留的值</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>保留服务器的</translation>
+    </message>
+    <message>
+        <source>Keep the typed value</source>
+        <translation>保留输入的值</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>没有需要处理的记录。</translation>
+    </message>
+</context>
+<context>
     <name>DailyCheckPage</name>
     <message>
         <source>← Back</source>
@@ -682,6 +744,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>责任人</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Overdue %n day(s) · {date}</source>
         <translation>逾期 %n 天 · {date}</translation>
     </message>
@@ -916,8 +982,47 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>同步 (F5)</translation>
     </message>
     <message>
-        <source>Sync with the provincial platform comes in #4.</source>
-        <translation>与省级平台同步的功能将在 #4 中提供。</translation>
+        <source>Sync with the provincial platform</source>
+        <translation>与省级平台同步</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the provincial platform</source>
+        <translation>登录省级平台</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</source>
+        <translation>本机没有安全的密码存储：登录状态只保留到 SafeDesk 关闭为止。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user and password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed; the log has the details.</source>
+        <translation>登录失败，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1067,30 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and needs attention…</source>
+        <translation>冲突与需处理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>同步设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1350,6 +1479,124 @@ Data folder: {folder}</source>
         <translation>
             <numerusform>有 %n 个检查表模板文件有误，已跳过；其余模板照常使用。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>同步设置</translation>
+    </message>
+    <message>
+        <source>Sync on its own when the server is reachable</source>
+        <translation>服务器可访问时自动同步</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>CA bundle (provincial PKI)</source>
+        <translation>CA 证书（省级 PKI）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书文件 (*.pem *.crt *.cer)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline: server unreachable</source>
+        <translation>离线：无法连接服务器</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>Network needs sign-in</source>
+        <translation>网络需要认证登录</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>需要更新版本</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>同步已取消</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项修改待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 项需处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clock differs from the server by {minutes} min</source>
+        <translation>本机时钟与服务器相差 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Sending records {done}/{total}</source>
+        <translation>正在发送记录 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total} MB</source>
+        <translation>照片 {done} / {total} MB</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done}</source>
+        <translation>正在接收更改：{done}</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ one batch, page or chunk):
 4. A photo is sent from the offset the server reports it holds.
 
 Test hook: ``SAFEDESK_SYNC_KILL_AT=<point>`` makes the process SIGKILL itself at that point
-(``push_answered``, ``pull_page_received``, ``photo_chunk_sent``); the end-to-end tests use it.
+(``push_taken``, ``push_answered``, ``pull_page_received``, ``photo_chunk_sent``); the
+end-to-end tests use it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from sync.blobs import MAX_CHUNK_BYTES
 from sync.clock import iso_timestamp, utc_now
 from sync.daily_checks import photo_file
 from sync.engine import apply, state
@@ -39,10 +41,12 @@ from sync.engine.retry import DEFAULT_POLICY, RetryPolicy
 from sync.engine.tokens import TokenStore
 from sync.engine.transport import ServerConnection
 from sync.errors import (
+    ProtocolError,
     ServerRefused,
     SignInRequired,
     SyncCancelled,
     SyncError,
+    UpgradeRequired,
 )
 from sync.profile import load_profile, save_profile
 from sync.protocol import PushRequest, TokenResponse
@@ -318,23 +322,22 @@ class SyncEngine:
         """
         with self.store.session() as session:
             rows = session.scalars(select(Photo).where(Photo.uploaded.is_(False))).all()
-            waiting = [(photo.sha256, photo.size_bytes) for photo in rows]
-        files = {sha256: photo_file(self.store, sha256) for sha256, _size in waiting}
-        waiting = [(sha256, size) for sha256, size in waiting if files[sha256] is not None]
-        total_bytes = sum(size for _sha, size in waiting)
-        for sha256, size in waiting:
+            waiting = [(photo.sha256, photo.size_bytes, photo.media_type) for photo in rows]
+        files = {sha256: photo_file(self.store, sha256) for sha256, _size, _type in waiting}
+        waiting = [item for item in waiting if files[item[0]] is not None]
+        total_bytes = sum(size for _sha, size, _type in waiting)
+        for sha256, size, media_type in waiting:
             self._check_cancel()
             try:
-                sent = self._upload_photo(connection, files[sha256], sha256, size)
-            except ServerRefused as error:
-                if error.code in ("not_found", "method_not_allowed"):
-                    logger.info("the server takes no photos yet (#3); photos stay waiting")
-                    return
-                self._photo_failed(sha256, error, result)
-                return
-            except SyncCancelled:
+                sent = self._upload_photo(connection, files[sha256], sha256, size, media_type)
+            except (SyncCancelled, SignInRequired, UpgradeRequired):
                 raise
+            except ServerRefused as error:
+                # This photo is refused (too large, not a photo type): the others go on.
+                self._photo_failed(sha256, error, result)
+                continue
             except SyncError as error:
+                # The link is the problem: the next photo would fail the same way.
                 self._photo_failed(sha256, error, result)
                 return
             result.uploaded += 1
@@ -348,21 +351,35 @@ class SyncEngine:
         path: Path,
         sha256: str,
         size: int,
+        media_type: str,
     ) -> int:
-        status = connection.photo_status(sha256)
-        offset = int(status.get("received", 0)) if isinstance(status, dict) else 0
-        complete = bool(status.get("complete")) if isinstance(status, dict) else False
+        """Send the bytes the server lacks, chunk by chunk; the bytes sent this time."""
+        status = connection.start_blob(sha256, size, media_type)
+        offset, complete = status.offset, status.complete
+        chunk_size = min(self.chunk_size, MAX_CHUNK_BYTES)
         sent = 0
         with path.open("rb") as handle:
-            while not complete and offset < size:
+            while not complete:
                 self._check_cancel()
                 handle.seek(offset)
-                chunk = handle.read(self.chunk_size)
-                answer = connection.put_photo_chunk(sha256, offset, chunk, size)
-                self._checkpoint("photo_chunk_sent")
+                chunk = handle.read(chunk_size)
+                if not chunk:
+                    raise ProtocolError(
+                        "服务器认为照片尚未传完，但本机文件已经发完。",
+                        "The server expects more bytes than the photo file holds.",
+                    )
+                try:
+                    answer = connection.put_chunk(sha256, offset, chunk)
+                except ServerRefused as error:
+                    if error.code != "wrong_offset":
+                        raise
+                    status = connection.blob_status(sha256)
+                    offset, complete = status.offset, status.complete
+                    continue
                 sent += len(chunk)
-                offset = int(answer.get("received", offset + len(chunk)))
-                complete = bool(answer.get("complete", offset >= size))
+                self._progress("photos", sent, size)
+                self._checkpoint("photo_chunk_sent")
+                offset, complete = answer.offset, answer.complete
         with self.store.session() as session:
             photo = session.get(Photo, sha256)
             if photo is not None:

@@ -23,6 +23,7 @@ import pydantic
 import requests
 
 from sync import __version__
+from sync.blobs import BlobStart, BlobStatus, ChunkAccepted
 from sync.engine.retry import DEFAULT_POLICY, RETRYABLE_STATUS, RetryPolicy, parse_retry_after
 from sync.errors import (
     CertificateError,
@@ -143,17 +144,24 @@ class ServerConnection:
     def pull(self, cursor: int, limit: int) -> PullPage:
         return self._call("GET", "/sync/pull", PullPage, params={"cursor": cursor, "limit": limit})
 
-    def photo_status(self, sha256: str) -> dict[str, Any]:
-        """How many bytes of the photo the server holds (proposed blob protocol, #3/#4)."""
-        return self._call_json("GET", f"/photos/{sha256}")
+    def start_blob(self, sha256: str, size: int, media_type: str) -> BlobStatus:
+        """Register a photo's upload (or learn the server has it). Safe to repeat."""
+        body = BlobStart(size=size, media_type=media_type).model_dump(mode="json")
+        return self._call("POST", f"/blobs/{sha256}", BlobStatus, json_body=body)
 
-    def put_photo_chunk(self, sha256: str, offset: int, chunk: bytes, total: int) -> dict:
-        headers = {
-            "Content-Type": "application/octet-stream",
-            "Content-Range": f"bytes {offset}-{offset + len(chunk) - 1}/{total}",
-        }
-        return self._call_json(
-            "PUT", f"/photos/{sha256}", data=chunk, headers=headers, params={"offset": offset}
+    def blob_status(self, sha256: str) -> BlobStatus:
+        return self._call("GET", f"/blobs/{sha256}/status", BlobStatus)
+
+    def put_chunk(self, sha256: str, offset: int, chunk: bytes) -> ChunkAccepted:
+        """Send bytes at ``offset``. A repeat answers 409 ``wrong_offset`` (the caller asks
+        the status and goes on) or, for the last chunk, ``complete``: harmless either way."""
+        return self._call(
+            "PUT",
+            f"/blobs/{sha256}",
+            ChunkAccepted,
+            data=chunk,
+            params={"offset": offset},
+            headers={"Content-Type": "application/octet-stream"},
         )
 
     # Requests, retries and classification ------------------------------------------------------

@@ -234,7 +234,7 @@ def test_photo_endpoint_that_never_answers_times_out_and_adds_no_second_record(
             {"photos": [{"sha256": photo.sha256, "name": "brake.jpg"}]},
             "张伟",
         )
-    proxy.rules.append(Rule(b"/api/v1/photos/", "hang"))
+    proxy.rules.append(Rule(b"/api/v1/blobs/", "hang"))
     impatient = RetryPolicy(attempts=2, base_delay=0.05, connect_timeout=2.0, read_timeout=0.5)
 
     for _attempt in range(2):
