@@ -106,6 +106,7 @@ class TodayPage(QWidget):
             (EquipmentColumn.DAILY_CHECK, 160),
             (EquipmentColumn.HAZARDS, 130),
             (EquipmentColumn.INSPECTION, 170),
+            (EquipmentColumn.SYNC, 80),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.equipment_view.setColumnWidth(column, width)
@@ -156,6 +157,8 @@ class TodayPage(QWidget):
         agenda_header.setSectionResizeMode(AgendaColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         agenda_header.setSectionResizeMode(AgendaColumn.STATUS, QHeaderView.ResizeMode.Fixed)
         self.agenda_view.setColumnWidth(AgendaColumn.STATUS, 180)
+        agenda_header.setSectionResizeMode(AgendaColumn.SYNC, QHeaderView.ResizeMode.Fixed)
+        self.agenda_view.setColumnWidth(AgendaColumn.SYNC, 80)
         agenda_box = QGroupBox(self.tr("This week, this month, inspections"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(self.agenda_view)

@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -470,6 +474,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>Content</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Daily check</source>
@@ -1626,6 +1634,10 @@ Data folder: {folder}</translation>
     <message>
         <source>Next inspection</source>
         <translation>Next inspection</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Not recorded</source>

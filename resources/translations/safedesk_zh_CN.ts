@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -467,6 +471,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Daily check</source>
@@ -1620,6 +1628,10 @@ Data folder: {folder}</source>
     <message>
         <source>Next inspection</source>
         <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Not recorded</source>
