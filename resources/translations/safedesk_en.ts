@@ -231,6 +231,106 @@
         <source>(whole record refused)</source>
         <translation>(whole record refused)</translation>
     </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>Immediate measures</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>Stop use</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>Operating status</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>Checklist answers</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>Matters for the principal</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>Next week&apos;s focus</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>Director&apos;s report</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -1547,8 +1647,12 @@ Data folder: {folder}</translation>
         <translation>Online</translation>
     </message>
     <message>
-        <source>Offline: server unreachable</source>
-        <translation>Offline: server unreachable</translation>
+        <source>Offline: no network</source>
+        <translation>Offline: no network</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server unreachable</translation>
     </message>
     <message>
         <source>Sign-in needed</source>

@@ -231,6 +231,106 @@
         <source>(whole record refused)</source>
         <translation>（整条记录被退回）</translation>
     </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>立即措施</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>运行状态</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>检查项结果</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>需主要负责人协调事项</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>下周重点</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>总监汇报</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决定</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -1543,8 +1643,12 @@ Data folder: {folder}</source>
         <translation>在线</translation>
     </message>
     <message>
-        <source>Offline: server unreachable</source>
-        <translation>离线：无法连接服务器</translation>
+        <source>Offline: no network</source>
+        <translation>离线：没有网络</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
     </message>
     <message>
         <source>Sign-in needed</source>

@@ -19,10 +19,12 @@ from desktop.models.conflicts import ConflictColumn
 from desktop.models.equipment import EquipmentHistoryModel
 from desktop.models.today import EquipmentColumn
 from desktop.navigation import DailyCheckTarget
+from desktop.sync_controller import state_of
 from sync.clock import china_today
 from sync.demo import DEMO_PASSWORD, demo_id
 from sync.engine.conflicts import open_conflicts
 from sync.equipment import equipment_history
+from sync.errors import NetworkSignInRequired, ServerUnreachable, SignInRequired, SyncCancelled
 from sync.hazards import update_hazard
 from sync.records import RecordType
 from sync.store.models import DailyCheck, Hazard, SyncConflict
@@ -84,7 +86,7 @@ def test_daily_check_filled_offline_waits_then_reaches_the_server_once(
     with qtbot.waitSignal(controller.run_finished, timeout=20_000) as failed:
         window.sync_action.trigger()
     assert not failed.args[0].completed
-    assert window.sync_status.state_label.text() == "离线：无法连接服务器"
+    assert window.sync_status.state_label.text() == "无法连接服务器"
     assert window.header.sync_button.isEnabled()
     assert controller.status.waiting >= 1
     assert reference_server.record(check_id) is None
@@ -151,6 +153,7 @@ def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
         column: dialog.model.index(0, column).data()
         for column in (ConflictColumn.FIELD, ConflictColumn.MINE, ConflictColumn.SERVER)
     }
+    assert row[ConflictColumn.FIELD] == "立即措施"
     assert row[ConflictColumn.MINE] == "限载运行"
     assert row[ConflictColumn.SERVER] == "停机更换闸瓦"
     dialog.table.selectRow(0)
@@ -182,3 +185,40 @@ def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
         assert kept.resolved_at is not None
         assert kept.resolution["value"] == "限载运行，明日更换闸瓦"
     other.close()
+
+
+def test_cancel_stops_the_run_and_the_next_one_completes(
+    qtbot, launcher, data_folder: Path, reference_server: ReferenceServer
+) -> None:
+    app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
+    controller = app.sync
+    status_bar = app.window.sync_status
+    update_hazard(app.store, BRAKE_HAZARD, {"owner": "王强"}, "张伟")
+
+    # Cancel is pressed before the worker's first request: the run stops, the edit waits.
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as cancelled:
+        assert controller.start()
+        assert status_bar.cancel_button.isVisibleTo(app.window)
+        assert not app.window.header.sync_button.isEnabled()
+        qtbot.mouseClick(status_bar.cancel_button, Qt.MouseButton.LeftButton)
+    assert isinstance(cancelled.args[0].error, SyncCancelled)
+    assert status_bar.state_label.text() == "同步已取消"
+    assert not status_bar.cancel_button.isVisibleTo(app.window)
+    assert app.window.header.sync_button.isEnabled()
+    assert reference_server.record(BRAKE_HAZARD).fields["owner"] != "王强"
+
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as again:
+        assert controller.start()
+    assert again.args[0].completed, again.args[0].summary()
+    assert reference_server.record(BRAKE_HAZARD).fields["owner"] == "王强"
+    assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
+
+
+def test_a_failed_connection_is_offline_only_when_the_system_has_no_network() -> None:
+    unreachable = ServerUnreachable("连接不上服务器", "cannot connect")
+
+    assert state_of(unreachable) == "unreachable"
+    assert state_of(unreachable, disconnected=True) == "offline"
+    assert state_of(None) == "online"
+    assert state_of(SignInRequired("请登录", "sign in")) == "sign_in"
+    assert state_of(NetworkSignInRequired("门户", "portal")) == "portal"
