@@ -136,6 +136,7 @@ class SyncEngine:
         self.page_size = page_size
         self.chunk_size = chunk_size
         self._clock_seen = False
+        self._last_skew: tuple[int, bool] | None = None
 
     # Sign-in --------------------------------------------------------------------------------
 
@@ -277,7 +278,7 @@ class SyncEngine:
         self._last_skew = (int(skew.total_seconds()), skewed)
 
     def _note_clock(self, result: SyncResult) -> None:
-        skew = getattr(self, "_last_skew", None)
+        skew = self._last_skew
         if skew is not None:
             result.clock_skew_seconds, result.clock_skewed = skew
 
@@ -305,7 +306,7 @@ class SyncEngine:
             result.pushed += len(batch)
             self._progress("push", result.pushed, max(total, result.pushed))
             lock.beat()
-            if sum(counts.values()) == 0:
+            if sum(counts.values()) == counts.get("renumbered", 0):
                 # The server answered none of the batch: do not loop on it.
                 logger.warning("push answered no mutation of the batch; stopping the push")
                 return

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from sync.daily_checks import store_photo
-from sync.engine import RetryPolicy
+from sync.engine import RetryPolicy, state
 from sync.engine.conflicts import open_conflicts
 from sync.errors import (
     NetworkSignInRequired,
@@ -249,3 +249,21 @@ def test_photo_endpoint_that_never_answers_times_out_and_adds_no_second_record(
         assert session.get(Hazard, hazard_id).sync_state == "synced"
         assert session.scalars(select(OutboxEntry)).first() is None
     assert len(_server_rows(reference_server, "hazard", hazard_id)) == 1
+
+
+def test_store_restored_with_an_older_mutation_counter_still_delivers_its_changes(
+    laptop: Laptop, reference_server: ReferenceServer
+) -> None:
+    add_daily_check(laptop.store, GONDOLA, DAY)
+    assert laptop.sync().completed
+    with laptop.store.session() as session:
+        state.write(session, state.NEXT_MUTATION_ID, 1)  # as a backup from before would hold
+    check_id = add_daily_check(laptop.store, GONDOLA, DAY - dt.timedelta(days=1))
+
+    first = laptop.sync()
+    assert first.outcomes.get("renumbered") == 1 and first.left == 1
+    assert _state(laptop, DailyCheck, check_id) == "pending"
+    second = laptop.sync()
+    assert second.completed and second.outcomes == {"applied": 1}
+    assert len(_server_rows(reference_server, "daily_check", check_id)) == 1
+    assert open_conflicts(laptop.store) == []
