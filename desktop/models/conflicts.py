@@ -134,10 +134,11 @@ class ConflictTableModel(QAbstractTableModel):
             return value_text(row.local_value)
         if column == ConflictColumn.SERVER:
             return value_text(row.server_value)
-        return _reason_in(row.reason, self._language)
+        return reason_text(row.reason, self._language)
 
 
-def _reason_in(reason: str, language: str) -> str:
+def reason_text(reason: str, language: str) -> str:
+    """The server's reason in ``language``."""
     # The server's reason comes as two lines: Chinese, then English.
     lines = reason.split("\n")
     if language == "en" and len(lines) > 1:

@@ -132,11 +132,12 @@ class TodayPage(QWidget):
         hazard_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hazard_header.setSectionResizeMode(HazardColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (HazardColumn.DEADLINE, 150),
-            (HazardColumn.EQUIPMENT, 150),
+            (HazardColumn.DEADLINE, 140),
+            (HazardColumn.EQUIPMENT, 130),
             (HazardColumn.GRADE, 64),
-            (HazardColumn.STATUS, 76),
-            (HazardColumn.OWNER, 70),
+            (HazardColumn.STATUS, 70),
+            (HazardColumn.OWNER, 64),
+            (HazardColumn.SYNC, 72),
         ):
             self.hazard_view.setColumnWidth(column, width)
         self.all_hazards = QPushButton(self.tr("All hazards…"))

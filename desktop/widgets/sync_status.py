@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.sync_controller import SyncController, SyncStatus
+from desktop.widgets.chips import Tone, chip_style
 from sync.clock import CHINA_TZ
 
 STATE_TEXTS = {
@@ -47,8 +48,12 @@ class SyncStatusBar(QWidget):
         self.waiting_label = QLabel()
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockWarning")
+        self.clock_label.setStyleSheet(chip_style(Tone.DANGER))
         self.attention_button = QPushButton()
         self.attention_button.setFlat(True)
+        self.attention_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attention_button.setStyleSheet(chip_style(Tone.WARN))
+        self.attention_button.setToolTip(self.tr("Open the conflicts and refused records"))
         self.attention_button.clicked.connect(self.conflicts_requested)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -57,8 +62,10 @@ class SyncStatusBar(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(controller.cancel)
 
+        # Packed to the left with room between the facts, so the eye finds them in one place.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(18)
         for widget in (
             self.state_label,
             self.phase_label,
@@ -70,6 +77,7 @@ class SyncStatusBar(QWidget):
             self.last_label,
         ):
             layout.addWidget(widget)
+        layout.addStretch(1)
 
         controller.status_changed.connect(self.show_status)
         controller.progressed.connect(self.show_progress)

@@ -362,6 +362,30 @@
         <source>Nothing needs attention.</source>
         <translation>Nothing needs attention.</translation>
     </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>The whole record</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Why: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>DailyCheckPage</name>
@@ -1673,6 +1697,10 @@ Data folder: {folder}</translation>
     <message>
         <source>Sync failed</source>
         <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>Open the conflicts and refused records</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -362,6 +362,30 @@
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的记录。</translation>
     </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>另一台设备在本机同步之前修改了同一字段。请选中一行，对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>DailyCheckPage</name>
@@ -1669,6 +1693,10 @@ Data folder: {folder}</source>
     <message>
         <source>Sync failed</source>
         <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>打开冲突和被退回的记录</translation>
     </message>
     <message>
         <source>Cancel</source>
