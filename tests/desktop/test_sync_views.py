@@ -118,6 +118,7 @@ def test_daily_check_filled_offline_waits_then_reaches_the_server_once(
         for row in range(history.rowCount())
     }
     assert rows[check_id] == "已同步"
+    assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
 
 
 def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
@@ -185,6 +186,7 @@ def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
         assert kept.resolved_at is not None
         assert kept.resolution["value"] == "限载运行，明日更换闸瓦"
     other.close()
+    assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
 
 
 def test_cancel_stops_the_run_and_the_next_one_completes(
