@@ -93,7 +93,8 @@ class HistoryLine:
     operating_status: str = ""
     iso_week: tuple[int, int] | None = None
     abnormal_items: int = 0
-    sync_state: str = ""
+    # local / pending / synced / conflict / rejected: what the list's sync column shows (#4).
+    sync_state: str = "local"
 
 
 def _summary_fields(equipment: Equipment, people: dict[str, str], today: dt.date) -> dict:

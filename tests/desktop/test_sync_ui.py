@@ -10,11 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.dialogs.login import LoginDialog
+from desktop.models.equipment import EquipmentHistoryModel
 from sync.demo import DEMO_PASSWORD
+from sync.equipment import equipment_history
 from sync.hazards import update_hazard
 from sync.store.models import Hazard
 from tests.desktop.conftest import when_modal
-from tests.engine.conftest import BRAKE_HAZARD, FAST_POLICY, MemoryKeyring, ReferenceServer
+from tests.engine.conftest import BRAKE_HAZARD, FAST_POLICY, GONDOLA, MemoryKeyring, ReferenceServer
 
 
 @pytest.fixture
@@ -103,6 +105,11 @@ def test_sync_button_shows_progress_and_status_and_offline_keeps_the_app_working
         for row in range(hazards_page.list_model.rowCount())
     }
     assert texts <= {"已同步", "待同步", "仅本机"} and "已同步" in texts
+    history = EquipmentHistoryModel("zh_CN")
+    history.set_history(GONDOLA, equipment_history(app.store, GONDOLA))
+    states = {history.index(row, history.SYNC).data() for row in range(history.rowCount())}
+    assert "已同步" in states
+    assert app.runner.wait_until_idle()
 
 
 def test_automatic_sync_can_be_turned_off(
@@ -125,6 +132,7 @@ def test_automatic_sync_can_be_turned_off(
     with qtbot.waitSignal(controller.run_finished, timeout=20_000):
         controller.probe()
     assert reference_server.record(BRAKE_HAZARD).fields["owner"] == "王强"
+    assert app.runner.wait_until_idle()  # the pages reload what the run brought
 
 
 def test_double_start_runs_once(
@@ -143,3 +151,4 @@ def test_double_start_runs_once(
         assert not controller.start()
     qtbot.wait(200)
     assert len(results) == 1
+    assert app.runner.wait_until_idle()
