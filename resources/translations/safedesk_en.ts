@@ -796,6 +796,22 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>, </translation>
     </message>
     <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>The server refused this record: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>Sync conflict on {field} decided: {value}</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>Refusal dealt with</translation>
+    </message>
+    <message>
         <source>Equipment</source>
         <translation>Equipment</translation>
     </message>

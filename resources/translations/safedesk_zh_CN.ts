@@ -793,6 +793,22 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>、</translation>
     </message>
     <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>同步冲突（{field}）：我的为“{mine}”，服务器的为“{server}”</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>服务器退回了这条记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>同步冲突（{field}）已处理：保留“{value}”</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>退回已处理</translation>
+    </message>
+    <message>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>

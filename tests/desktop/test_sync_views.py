@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desktop.dialogs.conflicts import ConflictsDialog
 from desktop.models.conflicts import ConflictColumn
 from desktop.models.equipment import EquipmentHistoryModel
+from desktop.models.hazard_history import HazardHistoryModel
 from desktop.models.today import EquipmentColumn
 from desktop.navigation import DailyCheckTarget
 from desktop.sync_controller import state_of
@@ -25,7 +26,7 @@ from sync.demo import DEMO_PASSWORD, demo_id
 from sync.engine.conflicts import open_conflicts
 from sync.equipment import equipment_history
 from sync.errors import NetworkSignInRequired, ServerUnreachable, SignInRequired, SyncCancelled
-from sync.hazards import update_hazard
+from sync.hazards import hazard_history, update_hazard
 from sync.records import RecordType
 from sync.store.models import DailyCheck, Hazard, SyncConflict
 from tests.desktop.conftest import when_modal
@@ -185,6 +186,14 @@ def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
         ).all()
         assert kept.resolved_at is not None
         assert kept.resolution["value"] == "限载运行，明日更换闸瓦"
+    history = HazardHistoryModel("zh_CN")
+    history.set_history(hazard_history(app.store, BRAKE_HAZARD))
+    lines = [history.index(row, 2).data() for row in range(history.rowCount())]
+    assert "同步冲突（立即措施）：我的为“限载运行”，服务器的为“停机更换闸瓦”" in lines
+    decided = "同步冲突（立即措施）已处理：保留“限载运行，明日更换闸瓦”"
+    assert lines.index(decided) > lines.index(
+        "同步冲突（立即措施）：我的为“限载运行”，服务器的为“停机更换闸瓦”"
+    )
     other.close()
     assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
 
