@@ -49,6 +49,11 @@ class SyncStatusBar(QWidget):
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockWarning")
         self.clock_label.setStyleSheet(chip_style(Tone.DANGER))
+        self.memory_label = QLabel(self.tr("Sign-in kept until SafeDesk closes"))
+        self.memory_label.setStyleSheet(chip_style(Tone.MUTED))
+        self.memory_label.setToolTip(
+            self.tr("This computer has no secure password store, so the sign-in is not saved.")
+        )
         self.attention_button = QPushButton()
         self.attention_button.setFlat(True)
         self.attention_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -73,6 +78,7 @@ class SyncStatusBar(QWidget):
             self.cancel_button,
             self.attention_button,
             self.clock_label,
+            self.memory_label,
             self.waiting_label,
             self.last_label,
         ):
@@ -104,6 +110,7 @@ class SyncStatusBar(QWidget):
             )
         else:
             self.last_label.setText(self.tr("Never synced"))
+        self.memory_label.setVisible(status.signed_in and not status.secure_keyring)
         attention = status.conflicts + status.rejected
         self.attention_button.setVisible(attention > 0)
         self.attention_button.setText(self.tr("%n need(s) attention", "", attention))

@@ -1715,6 +1715,14 @@ Data folder: {folder}</translation>
         <translation>Sync failed</translation>
     </message>
     <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>Sign-in kept until SafeDesk closes</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>This computer has no secure password store, so the sign-in is not saved.</translation>
+    </message>
+    <message>
         <source>Open the conflicts and refused records</source>
         <translation>Open the conflicts and refused records</translation>
     </message>

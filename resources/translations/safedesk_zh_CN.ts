@@ -1711,6 +1711,14 @@ Data folder: {folder}</source>
         <translation>同步失败</translation>
     </message>
     <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>登录状态仅保留到关闭程序</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>本机没有安全的密码存储，登录状态不会保存。</translation>
+    </message>
+    <message>
         <source>Open the conflicts and refused records</source>
         <translation>打开冲突和被退回的记录</translation>
     </message>

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends.null import Keyring as NullKeyring
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.dialogs.conflicts import ConflictsDialog
+from desktop.dialogs.login import LoginDialog
 from desktop.models.conflicts import ConflictColumn
 from desktop.models.equipment import EquipmentHistoryModel
 from desktop.models.hazard_history import HazardHistoryModel
@@ -233,3 +236,26 @@ def test_a_failed_connection_is_offline_only_when_the_system_has_no_network() ->
     assert state_of(None) == "online"
     assert state_of(SignInRequired("请登录", "sign in")) == "sign_in"
     assert state_of(NetworkSignInRequired("门户", "portal")) == "portal"
+
+
+def test_without_a_secure_keyring_the_app_says_so_and_keeps_the_token_in_memory(
+    qtbot, launcher, data_folder: Path, reference_server: ReferenceServer
+) -> None:
+    keyring.set_keyring(NullKeyring())  # the autouse fixture puts the previous one back
+    app = launcher.start(data_folder)
+    controller = app.sync
+    controller.stop_automatic()
+    dialog = LoginDialog(controller, "zh_CN", app.window)
+    qtbot.addWidget(dialog)
+    assert dialog.keyring_note.isVisibleTo(dialog)
+
+    dialog.server_edit.setText(reference_server.base_url)
+    dialog.user_edit.setText("demo-officer")
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+
+    tokens = controller.tokens()
+    assert not tokens.secure and tokens.get("demo-officer")
+    assert app.window.sync_status.memory_label.isVisibleTo(app.window)
+    tokens.forget("demo-officer")
