@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -37,6 +45,9 @@ from sync.records import ROLE_LABELS, label
 logger = logging.getLogger(__name__)
 
 NAVIGATION_WIDTH = 150
+# Kept equal to the style sheet's QListWidget#navigation font size and item side padding.
+NAVIGATION_FONT_PX = 14
+NAVIGATION_PADDING_PX = 14
 DAY_CHECK_INTERVAL_MS = 60_000
 
 
@@ -107,7 +118,6 @@ class MainWindow(QMainWindow):
         self.header = HeaderBar(context)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setWordWrap(True)
@@ -119,6 +129,7 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 item.setToolTip(spec.shortcut)
             self.navigation.addItem(item)
+        self._fit_navigation_width()
         self.navigation.itemSelectionChanged.connect(self._navigation_picked)
         self.stack = QStackedWidget()
 
@@ -149,6 +160,25 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(DAY_CHECK_INTERVAL_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    def _fit_navigation_width(self) -> None:
+        """At least NAVIGATION_WIDTH, wider when a title needs it (English "Weekly
+        investigation"): a cut title is a page the user cannot find."""
+        font = QFont(self.navigation.font())
+        font.setPixelSize(NAVIGATION_FONT_PX)
+        font.setBold(True)  # the selected title is bold
+        metrics = QFontMetrics(font)
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.navigation.item(row).text())
+                for row in range(self.navigation.count())
+            ),
+            default=0,
+        )
+        frame = 2 * self.navigation.frameWidth() + 1  # plus the 1 px right border
+        self.navigation.setFixedWidth(
+            max(NAVIGATION_WIDTH, widest + 2 * NAVIGATION_PADDING_PX + frame + 2)
+        )
 
     # Sync (#4) ----------------------------------------------------------------------------
 

@@ -494,8 +494,8 @@
         <translation>Not saved!</translation>
     </message>
     <message>
-        <source>Draft not saved</source>
-        <translation>Draft not saved</translation>
+        <source>Draft not saved: {reason}</source>
+        <translation>Draft not saved: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>

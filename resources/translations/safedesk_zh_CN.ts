@@ -494,8 +494,8 @@
         <translation>未保存！</translation>
     </message>
     <message>
-        <source>Draft not saved</source>
-        <translation>草稿未保存</translation>
+        <source>Draft not saved: {reason}</source>
+        <translation>草稿未保存：{reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
