@@ -8,6 +8,7 @@ sync state; a field conflict is decided in the conflicts view with an edited val
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -259,3 +260,28 @@ def test_without_a_secure_keyring_the_app_says_so_and_keeps_the_token_in_memory(
     assert not tokens.secure and tokens.get("demo-officer")
     assert app.window.sync_status.memory_label.isVisibleTo(app.window)
     tokens.forget("demo-officer")
+
+
+def test_status_area_shows_each_phase_and_a_clock_that_differs_from_the_server(
+    launcher, data_folder: Path
+) -> None:
+    app = launcher.start(data_folder)
+    status_bar = app.window.sync_status
+    status = app.sync.status
+
+    status_bar.show_status(replace(status, state="running"))
+    status_bar.show_progress("push", 3, 12)
+    assert status_bar.phase_label.text() == "正在发送记录 3/12"
+    assert (status_bar.progress.value(), status_bar.progress.maximum()) == (3, 12)
+    status_bar.show_progress("photos", 1_500_000, 4_200_000)
+    assert status_bar.phase_label.text() == "照片 1.5 / 4.2 MB"
+    status_bar.show_progress("pull", 40, 0)
+    assert status_bar.phase_label.text() == "正在接收更改：40"
+    assert status_bar.progress.maximum() == 0  # busy: the total is unknown while pulling
+
+    status_bar.show_status(replace(status, state="online", clock_skew_seconds=-900))
+    assert status_bar.clock_label.isVisibleTo(app.window)
+    assert status_bar.clock_label.text() == "本机时钟与服务器相差 15 分钟"
+    assert not status_bar.progress.isVisibleTo(app.window)
+    status_bar.show_status(replace(status, state="online", clock_skew_seconds=None))
+    assert not status_bar.clock_label.isVisibleTo(app.window)
