@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.tasks import TaskResult, TaskRunner
 from sync.engine import RetryPolicy, SyncEngine, SyncResult, TokenStore, next_retry_delay
@@ -40,8 +41,9 @@ PROBE_POLICY = RetryPolicy(attempts=1, connect_timeout=3.0, read_timeout=5.0)
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """What the status area shows. ``state``: never, running, online, offline, sign_in,
-    portal, upgrade, cancelled, error."""
+    """What the status area shows. ``state``: never, running, online, offline (this computer
+    has no network), unreachable (it has, but the server does not answer), sign_in, portal,
+    upgrade, cancelled, error."""
 
     state: str = "never"
     message: str = ""
@@ -55,11 +57,23 @@ class SyncStatus:
     secure_keyring: bool = True
 
 
-def state_of(error: Exception | None) -> str:
+def network_disconnected() -> bool:
+    """True only when the system says this computer has no network at all.
+
+    Without a network-information backend (some Linux containers) nothing is known, and a
+    failed connection counts as "server unreachable".
+    """
+    info = QNetworkInformation.instance()
+    if info is None:
+        return False
+    return info.reachability() == QNetworkInformation.Reachability.Disconnected
+
+
+def state_of(error: Exception | None, *, disconnected: bool = False) -> str:
     if error is None:
         return "online"
     if isinstance(error, ServerUnreachable | ServerBusy):
-        return "offline"
+        return "offline" if disconnected else "unreachable"
     if isinstance(error, SignInRequired):
         return "sign_in"
     if isinstance(error, NetworkSignInRequired):
@@ -110,6 +124,7 @@ class SyncController(QObject):
         self._probe_timer.setInterval(PROBE_INTERVAL_MS)
         self._probe_timer.timeout.connect(self.probe)
         self._probing = False
+        self._watch_network()
         self.refresh_status()
 
     # Settings -------------------------------------------------------------------------------
@@ -151,6 +166,23 @@ class SyncController(QObject):
     def stop_automatic(self) -> None:
         self._probe_timer.stop()
         self._retry_timer.stop()
+
+    def _watch_network(self) -> None:
+        # The system's word that the link is back comes sooner than the next 30 s probe.
+        loaded = QNetworkInformation.instance() is not None
+        if not (loaded or QNetworkInformation.loadDefaultBackend()):
+            logger.info("no network information backend; relying on the 30 s probe")
+            return
+        QNetworkInformation.instance().reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        logger.info("network reachability changed: %s", reachability.name)
+        if reachability == QNetworkInformation.Reachability.Disconnected:
+            if self.status.state in ("online", "unreachable"):
+                self._set_status(state="offline")
+            return
+        if self._probe_timer.isActive():
+            QTimer.singleShot(0, self.probe)
 
     def shutdown(self) -> None:
         self.stop_automatic()
@@ -229,7 +261,7 @@ class SyncController(QObject):
                 logger.info("sync failed %d time(s); retry in %.0f s", self.failures, delay)
         shown = error or result.photo_error
         self._set_status(
-            state=state_of(error),
+            state=state_of(error, disconnected=network_disconnected()),
             message=shown.message if shown else "",
             message_en=shown.message_en if shown else "",
             clock_skew_seconds=result.clock_skew_seconds if result.clock_skewed else None,

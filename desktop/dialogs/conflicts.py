@@ -16,10 +16,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.models.conflicts import ConflictTableModel, value_text
+from desktop.models.conflicts import (
+    ConflictTableModel,
+    field_name_text,
+    reason_text,
+    value_text,
+)
 from desktop.tasks import TaskResult
 from sync.engine.conflicts import (
     ConflictView,
@@ -58,7 +65,7 @@ class ConflictsDialog(QDialog):
         self.setObjectName("conflictsDialog")
         self.context = context
         self.setWindowTitle(self.tr("Conflicts and records needing attention"))
-        self.resize(900, 420)
+        self.resize(900, 560)
 
         self.model = ConflictTableModel(context.language, self)
         self.table = QTableView()
@@ -79,6 +86,31 @@ class ConflictsDialog(QDialog):
         self.edited_button.clicked.connect(lambda: self._decide("edited"))
         self.dismiss_button.clicked.connect(self._dismiss)
         self.empty_label = QLabel(self.tr("Nothing needs attention."))
+        self.intro_label = QLabel(
+            self.tr(
+                "Another device changed the same field before this one synced. Pick a row, "
+                "compare the values and keep one, or type the value to keep. Nothing is sent "
+                "until the next sync."
+            )
+        )
+        self.intro_label.setWordWrap(True)
+
+        # The selected row's values in full, side by side: the table cuts long texts short.
+        self.before_text, self.mine_text, self.server_text = (self._value_box() for _ in range(3))
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("conflictField")
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        detail = QGridLayout()
+        for column, (caption, box) in enumerate(
+            (
+                (self.tr("Before"), self.before_text),
+                (self.tr("Mine"), self.mine_text),
+                (self.tr("The server's"), self.server_text),
+            )
+        ):
+            detail.addWidget(QLabel(caption), 0, column)
+            detail.addWidget(box, 1, column)
 
         actions = QHBoxLayout()
         actions.addWidget(self.edited, 1)
@@ -90,10 +122,21 @@ class ConflictsDialog(QDialog):
         ):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail_title)
+        layout.addLayout(detail)
+        layout.addWidget(self.reason_label)
         layout.addLayout(actions)
         self.reload()
+
+    @staticmethod
+    def _value_box() -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setReadOnly(True)
+        box.setMaximumHeight(90)
+        return box
 
     def reload(self) -> None:
         self.context.runner.submit(
@@ -119,6 +162,24 @@ class ConflictsDialog(QDialog):
         self.dismiss_button.setEnabled(conflict is not None and conflict.kind == "rejected")
         if is_field:
             self.edited.setText(value_text(conflict.local_value))
+        self._show_detail(conflict)
+
+    def _show_detail(self, conflict: ConflictView | None) -> None:
+        boxes = (self.before_text, self.mine_text, self.server_text)
+        if conflict is None:
+            for box in boxes:
+                box.clear()
+            self.detail_title.clear()
+            self.reason_label.clear()
+            return
+        values = (conflict.base_value, conflict.local_value, conflict.server_value)
+        for box, value in zip(boxes, values, strict=True):
+            box.setPlainText(value_text(value))
+        self.detail_title.setText(
+            field_name_text(conflict.field_name) or self.tr("The whole record")
+        )
+        reason = reason_text(conflict.reason, self.context.language)
+        self.reason_label.setText(self.tr("Why: {reason}").format(reason=reason or "—"))
 
     def _decide(self, choice: str) -> None:
         conflict = self.selected()

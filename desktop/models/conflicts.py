@@ -39,6 +39,44 @@ HEADERS = {
 }
 REJECTED_FIELD = QT_TRANSLATE_NOOP("ConflictTableModel", "(whole record refused)")
 
+# The fields a person can edit, named as the record forms name them; any other field shows
+# its code (a field a newer server added is still decidable).
+FIELD_NAMES = {
+    "equipment_id": QT_TRANSLATE_NOOP("ConflictTableModel", "Equipment"),
+    "grade": QT_TRANSLATE_NOOP("ConflictTableModel", "Grade"),
+    "source": QT_TRANSLATE_NOOP("ConflictTableModel", "Source"),
+    "description": QT_TRANSLATE_NOOP("ConflictTableModel", "Description"),
+    "photos": QT_TRANSLATE_NOOP("ConflictTableModel", "Photos"),
+    "immediate_measures": QT_TRANSLATE_NOOP("ConflictTableModel", "Immediate measures"),
+    "stop_use": QT_TRANSLATE_NOOP("ConflictTableModel", "Stop use"),
+    "owner": QT_TRANSLATE_NOOP("ConflictTableModel", "Owner"),
+    "deadline": QT_TRANSLATE_NOOP("ConflictTableModel", "Rectification deadline"),
+    "rectification": QT_TRANSLATE_NOOP("ConflictTableModel", "Rectification"),
+    "verification": QT_TRANSLATE_NOOP("ConflictTableModel", "Verification"),
+    "status": QT_TRANSLATE_NOOP("ConflictTableModel", "Status"),
+    "operating_status": QT_TRANSLATE_NOOP("ConflictTableModel", "Operating status"),
+    "remark": QT_TRANSLATE_NOOP("ConflictTableModel", "Remark"),
+    "answers": QT_TRANSLATE_NOOP("ConflictTableModel", "Checklist answers"),
+    "participants": QT_TRANSLATE_NOOP("ConflictTableModel", "Participants"),
+    "analysis": QT_TRANSLATE_NOOP("ConflictTableModel", "Analysis"),
+    "measures": QT_TRANSLATE_NOOP("ConflictTableModel", "Measures"),
+    "matters_for_principal": QT_TRANSLATE_NOOP("ConflictTableModel", "Matters for the principal"),
+    "next_focus": QT_TRANSLATE_NOOP("ConflictTableModel", "Next week's focus"),
+    "meeting_date": QT_TRANSLATE_NOOP("ConflictTableModel", "Meeting date"),
+    "place": QT_TRANSLATE_NOOP("ConflictTableModel", "Place"),
+    "attendees": QT_TRANSLATE_NOOP("ConflictTableModel", "Attendees"),
+    "director_report": QT_TRANSLATE_NOOP("ConflictTableModel", "Director's report"),
+    "decisions": QT_TRANSLATE_NOOP("ConflictTableModel", "Decisions"),
+}
+
+
+def field_name_text(field: str | None) -> str:
+    if not field:
+        return ""
+    if field in FIELD_NAMES:
+        return QCoreApplication.translate("ConflictTableModel", FIELD_NAMES[field])
+    return field
+
 
 def value_text(value: Any) -> str:
     """A field value as a person reads it: text as is, anything else as compact JSON."""
@@ -89,17 +127,18 @@ class ConflictTableModel(QAbstractTableModel):
         if column == ConflictColumn.FIELD:
             if row.kind == "rejected":
                 return QCoreApplication.translate("ConflictTableModel", REJECTED_FIELD)
-            return row.field_name or ""
+            return field_name_text(row.field_name)
         if column == ConflictColumn.BEFORE:
             return value_text(row.base_value)
         if column == ConflictColumn.MINE:
             return value_text(row.local_value)
         if column == ConflictColumn.SERVER:
             return value_text(row.server_value)
-        return _reason_in(row.reason, self._language)
+        return reason_text(row.reason, self._language)
 
 
-def _reason_in(reason: str, language: str) -> str:
+def reason_text(reason: str, language: str) -> str:
+    """The server's reason in ``language``."""
     # The server's reason comes as two lines: Chinese, then English.
     lines = reason.split("\n")
     if language == "en" and len(lines) > 1:

@@ -9,6 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone
 from desktop.navigation import DailyCheckTarget, HazardTarget, WeekTarget
 from desktop.widgets.chips import Tone
 from sync.equipment import (
@@ -21,7 +22,6 @@ from sync.records import (
     DAY_STATUS_LABELS,
     EQUIPMENT_STATUS_LABELS,
     HAZARD_STATUS_LABELS,
-    SYNC_STATE_LABELS,
     EquipmentStatus,
     HazardStatus,
     RecordStatus,
@@ -189,6 +189,8 @@ class EquipmentHistoryModel(QAbstractTableModel):
             return self.target(line)
         if role == ToneRole and column == self.STATE:
             return self._tone(line)
+        if role == ToneRole and column == self.SYNC:
+            return sync_state_tone(line.sync_state)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(line, column)
         return None
@@ -222,7 +224,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
         if column == self.SIGNER:
             return line.signed_by
         if column == self.SYNC:
-            return label(SYNC_STATE_LABELS, line.sync_state, self._language)
+            return sync_state_text(line.sync_state, self._language)
         return self.detail_text(line)
 
     def record_kind(self, line: HistoryLine) -> str:

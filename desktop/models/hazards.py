@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone
 from desktop.navigation import HazardTarget
 from desktop.widgets.chips import Tone
 from sync.clock import china_today
@@ -24,7 +25,6 @@ from sync.hazards import HazardSummary
 from sync.records import (
     HAZARD_GRADE_LABELS,
     HAZARD_STATUS_LABELS,
-    SYNC_STATE_LABELS,
     HazardGrade,
     label,
 )
@@ -55,9 +55,6 @@ GRADE_TONES = {
     HazardGrade.SERIOUS: Tone.WARN,
     HazardGrade.MAJOR: Tone.DANGER,
 }
-
-
-SYNC_TONES = {"conflict": Tone.WARN, "rejected": Tone.DANGER}
 
 
 def _tr(text: str) -> str:
@@ -141,7 +138,7 @@ class HazardTableModel(QAbstractTableModel):
         if column == HazardColumn.DESCRIPTION:
             return hazard.description
         if column == HazardColumn.SYNC:
-            return label(SYNC_STATE_LABELS, hazard.sync_state, self._language)
+            return sync_state_text(hazard.sync_state, self._language)
         return hazard.owner
 
     @staticmethod
@@ -151,7 +148,7 @@ class HazardTableModel(QAbstractTableModel):
         if column == HazardColumn.GRADE:
             return GRADE_TONES.get(HazardGrade(hazard.grade), Tone.MUTED)
         if column == HazardColumn.SYNC:
-            return SYNC_TONES.get(hazard.sync_state, Tone.MUTED)
+            return sync_state_tone(hazard.sync_state)
         return None
 
     @staticmethod

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.sync_controller import SyncController, SyncStatus
+from desktop.widgets.chips import Tone, chip_style
 from sync.clock import CHINA_TZ
 
 STATE_TEXTS = {
     "never": QT_TRANSLATE_NOOP("SyncStatusBar", "Not synced yet"),
     "running": QT_TRANSLATE_NOOP("SyncStatusBar", "Syncing…"),
     "online": QT_TRANSLATE_NOOP("SyncStatusBar", "Online"),
-    "offline": QT_TRANSLATE_NOOP("SyncStatusBar", "Offline: server unreachable"),
+    "offline": QT_TRANSLATE_NOOP("SyncStatusBar", "Offline: no network"),
+    "unreachable": QT_TRANSLATE_NOOP("SyncStatusBar", "Server unreachable"),
     "sign_in": QT_TRANSLATE_NOOP("SyncStatusBar", "Sign-in needed"),
     "portal": QT_TRANSLATE_NOOP("SyncStatusBar", "Network needs sign-in"),
     "upgrade": QT_TRANSLATE_NOOP("SyncStatusBar", "Update needed"),
@@ -46,8 +48,17 @@ class SyncStatusBar(QWidget):
         self.waiting_label = QLabel()
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockWarning")
+        self.clock_label.setStyleSheet(chip_style(Tone.DANGER))
+        self.memory_label = QLabel(self.tr("Sign-in kept until SafeDesk closes"))
+        self.memory_label.setStyleSheet(chip_style(Tone.MUTED))
+        self.memory_label.setToolTip(
+            self.tr("This computer has no secure password store, so the sign-in is not saved.")
+        )
         self.attention_button = QPushButton()
         self.attention_button.setFlat(True)
+        self.attention_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attention_button.setStyleSheet(chip_style(Tone.WARN))
+        self.attention_button.setToolTip(self.tr("Open the conflicts and refused records"))
         self.attention_button.clicked.connect(self.conflicts_requested)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -56,8 +67,10 @@ class SyncStatusBar(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(controller.cancel)
 
+        # Packed to the left with room between the facts, so the eye finds them in one place.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(18)
         for widget in (
             self.state_label,
             self.phase_label,
@@ -65,10 +78,12 @@ class SyncStatusBar(QWidget):
             self.cancel_button,
             self.attention_button,
             self.clock_label,
+            self.memory_label,
             self.waiting_label,
             self.last_label,
         ):
             layout.addWidget(widget)
+        layout.addStretch(1)
 
         controller.status_changed.connect(self.show_status)
         controller.progressed.connect(self.show_progress)
@@ -95,6 +110,7 @@ class SyncStatusBar(QWidget):
             )
         else:
             self.last_label.setText(self.tr("Never synced"))
+        self.memory_label.setVisible(status.signed_in and not status.secure_keyring)
         attention = status.conflicts + status.rejected
         self.attention_button.setVisible(attention > 0)
         self.attention_button.setText(self.tr("%n need(s) attention", "", attention))

@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -227,6 +231,106 @@
         <source>(whole record refused)</source>
         <translation>(whole record refused)</translation>
     </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>Immediate measures</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>Stop use</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>Operating status</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>Checklist answers</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>Matters for the principal</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>Next week&apos;s focus</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>Director&apos;s report</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -257,6 +361,30 @@
     <message>
         <source>Nothing needs attention.</source>
         <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>The whole record</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Why: {reason}</translation>
     </message>
 </context>
 <context>
@@ -666,6 +794,22 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>The server refused this record: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>Sync conflict on {field} decided: {value}</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>Refusal dealt with</translation>
     </message>
     <message>
         <source>Equipment</source>
@@ -1543,8 +1687,12 @@ Data folder: {folder}</translation>
         <translation>Online</translation>
     </message>
     <message>
-        <source>Offline: server unreachable</source>
-        <translation>Offline: server unreachable</translation>
+        <source>Offline: no network</source>
+        <translation>Offline: no network</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server unreachable</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -1565,6 +1713,18 @@ Data folder: {folder}</translation>
     <message>
         <source>Sync failed</source>
         <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>Sign-in kept until SafeDesk closes</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>This computer has no secure password store, so the sign-in is not saved.</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>Open the conflicts and refused records</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1630,6 +1790,10 @@ Data folder: {folder}</translation>
     <message>
         <source>Next inspection</source>
         <translation>Next inspection</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Not recorded</source>

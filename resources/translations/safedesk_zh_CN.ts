@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -227,6 +231,106 @@
         <source>(whole record refused)</source>
         <translation>（整条记录被退回）</translation>
     </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>立即措施</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>运行状态</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>检查项结果</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>需主要负责人协调事项</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>下周重点</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>总监汇报</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决定</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -257,6 +361,30 @@
     <message>
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的记录。</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>另一台设备在本机同步之前修改了同一字段。请选中一行，对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
     </message>
 </context>
 <context>
@@ -663,6 +791,22 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>同步冲突（{field}）：我的为“{mine}”，服务器的为“{server}”</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>服务器退回了这条记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>同步冲突（{field}）已处理：保留“{value}”</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>退回已处理</translation>
     </message>
     <message>
         <source>Equipment</source>
@@ -1539,8 +1683,12 @@ Data folder: {folder}</source>
         <translation>在线</translation>
     </message>
     <message>
-        <source>Offline: server unreachable</source>
-        <translation>离线：无法连接服务器</translation>
+        <source>Offline: no network</source>
+        <translation>离线：没有网络</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
@@ -1561,6 +1709,18 @@ Data folder: {folder}</source>
     <message>
         <source>Sync failed</source>
         <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>登录状态仅保留到关闭程序</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>本机没有安全的密码存储，登录状态不会保存。</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>打开冲突和被退回的记录</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1624,6 +1784,10 @@ Data folder: {folder}</source>
     <message>
         <source>Next inspection</source>
         <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -1,11 +1,12 @@
 """One sync run per data folder at a time, across windows and processes.
 
-The lock is the single row of ``sync_lock``. Taking it is an INSERT (the primary key makes a
-second insert fail, atomically, in SQLite); a row left by a killed process is taken over with
-an UPDATE that names the old owner, so two runs racing to take over a stale lock cannot both
-win. A row is stale when its heartbeat is older than :data:`STALE_AFTER`, or when it names a
-process of this host that no longer exists (checked on POSIX only: Windows' ``os.kill`` would
-end the process instead of probing it, so there the heartbeat alone decides).
+The lock is the single row of ``sync_lock``. Taking it is an INSERT ... ON CONFLICT DO NOTHING
+(the primary key lets only one of two racing inserts make the row, atomically, in SQLite);
+a row left by a killed process is taken over with an UPDATE that names the old owner, so two
+runs racing to take over a stale lock cannot both win. A row is stale when its heartbeat is
+older than :data:`STALE_AFTER`, or when it names a process of this host that no longer exists
+(checked on POSIX only: Windows' ``os.kill`` would end the process instead of probing it, so
+there the heartbeat alone decides).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import socket
 import uuid
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.clock import utc_now
 from sync.errors import SyncAlreadyRunning
@@ -58,19 +59,15 @@ class RunLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`SyncAlreadyRunning`. Commits at once."""
-        row = SyncLock(
-            id=LOCK_ROW,
-            owner=self.owner,
-            pid=os.getpid(),
-            host=socket.gethostname(),
-            heartbeat_at=utc_now(),
-        )
-        try:
-            with self.store.session() as session:
-                session.add(row)
+        values = {
+            "id": LOCK_ROW,
+            "owner": self.owner,
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "heartbeat_at": utc_now(),
+        }
+        if self._insert(values):
             return
-        except IntegrityError:
-            pass
 
         with self.store.session() as session:
             held = session.get(SyncLock, LOCK_ROW)
@@ -88,19 +85,27 @@ class RunLock:
                     "另一个同步正在进行（可能在另一个窗口中），请稍候。",
                     "Another sync is running (perhaps in another window); please wait.",
                 )
-        with self.store.session() as session:
-            if stale_owner is None:
-                session.add(row)
-                return
-            taken = session.execute(
-                update(SyncLock)
-                .where(SyncLock.id == LOCK_ROW, SyncLock.owner == stale_owner)
-                .values(owner=self.owner, pid=os.getpid(), host=row.host, heartbeat_at=utc_now())
-            ).rowcount
+        if stale_owner is None:
+            taken = 1 if self._insert(values) else 0
+        else:
+            with self.store.session() as session:
+                taken = session.execute(
+                    update(SyncLock)
+                    .where(SyncLock.id == LOCK_ROW, SyncLock.owner == stale_owner)
+                    .values({**values, "heartbeat_at": utc_now()})
+                ).rowcount
         if taken != 1:
             raise SyncAlreadyRunning(
                 "另一个同步刚刚开始，请稍候。", "Another sync has just started; please wait."
             )
+
+    def _insert(self, values: dict) -> bool:
+        """INSERT the lock row unless one exists; True if this call made it (atomic)."""
+        with self.store.session() as session:
+            made = session.execute(
+                sqlite_insert(SyncLock).values(values).on_conflict_do_nothing()
+            ).rowcount
+        return made == 1
 
     def beat(self) -> None:
         with self.store.session() as session:

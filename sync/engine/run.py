@@ -42,6 +42,7 @@ from sync.engine.tokens import TokenStore
 from sync.engine.transport import ServerConnection
 from sync.errors import (
     ProtocolError,
+    SafeDeskError,
     ServerRefused,
     SignInRequired,
     SyncCancelled,
@@ -82,7 +83,7 @@ class SyncResult:
     digest_matches: bool | None = None
     photo_error: SyncError | None = None
     completed: bool = False
-    error: SyncError | None = None
+    error: SafeDeskError | None = None
 
     def summary(self) -> str:
         """The one line the headless command prints."""
@@ -209,6 +210,11 @@ class SyncEngine:
                 self.tokens.forget(self.username)
             result.error = error
         except SyncError as error:
+            result.error = error
+        except SafeDeskError as error:
+            # The local store refused a write (disk full, a broken reference in a pulled
+            # page): everything committed before stays; the run reports it and stops.
+            logger.warning("sync run stopped by the local store: %s", error.message_en)
             result.error = error
         finally:
             if connection is not None:

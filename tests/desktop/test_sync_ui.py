@@ -84,7 +84,7 @@ def test_sync_button_shows_progress_and_status_and_offline_keeps_the_app_working
     with qtbot.waitSignal(controller.run_finished, timeout=20_000):
         window.sync_action.trigger()  # the F5 action
     assert window.sync_action.shortcut().toString() == "F5"
-    assert status_bar.state_label.text() == "离线：无法连接服务器"
+    assert status_bar.state_label.text() == "无法连接服务器"
     window.show_page("hazards")
     assert window.current_key == "hazards"
     with app.store.session() as session:
