@@ -98,8 +98,8 @@ class SafeDeskApp(QObject):
         self.templates: TemplateLibrary | None = None
         self.window: MainWindow | None = None
         self.template_message: QMessageBox | None = None
-        self.sync: SyncController | None = None
         self._lock: QLockFile | None = None
+        self.sync: SyncController | None = None
 
     def start(self) -> bool:
         """Open everything and show the window; False when the user cannot go on (told why)."""

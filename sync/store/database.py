@@ -21,7 +21,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import paths
@@ -123,6 +129,11 @@ class Store:
         except OperationalError as error:
             session.rollback()
             raise translate_operational_error(error, self.db_file) from error
+        except (IntegrityError, ProgrammingError, InterfaceError):
+            # A broken constraint or a misuse is the caller's to handle (the sync lock relies
+            # on a unique row); only the file itself failing means the store is damaged.
+            session.rollback()
+            raise
         except DatabaseError as error:
             session.rollback()
             raise damaged_store_error(self.db_file) from error
