@@ -116,6 +116,8 @@ class SyncController(QObject):
         self.failures = 0
         self._cancel = threading.Event()
         self.status = SyncStatus()
+        self._tokens: TokenStore | None = None
+        self._tokens_url = ""
 
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
@@ -154,7 +156,11 @@ class SyncController(QObject):
         self.start_automatic() if enabled else self.stop_automatic()
 
     def tokens(self) -> TokenStore:
-        return TokenStore(self.server_url)
+        """The token store of the current server address (made once per address)."""
+        url = self.server_url
+        if self._tokens is None or self._tokens_url != url:
+            self._tokens, self._tokens_url = TokenStore(url), url
+        return self._tokens
 
     # Automatic runs -------------------------------------------------------------------------
 
@@ -224,17 +230,19 @@ class SyncController(QObject):
         self._retry_timer.stop()
         self._cancel.clear()
         self._set_status(state="running", message="", message_en="")
-        self.runner.submit(self._run, on_done=self._finished, owner=self)
+        # The token store is picked here, on the UI thread; the worker only uses it.
+        self.runner.submit(self._run, self.tokens(), on_done=self._finished, owner=self)
         return True
 
     def cancel(self) -> None:
         """Ask the running run to stop between two requests; what was committed stays."""
         self._cancel.set()
 
-    def _run(self) -> SyncResult:
+    def _run(self, tokens: TokenStore) -> SyncResult:
         # On the worker thread: only the engine and signals, never a widget.
         engine = SyncEngine(
             self.store,
+            tokens=tokens,
             policy=self.policy,
             progress=self.progressed.emit,
             cancelled=self._cancel.is_set,
