@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -29,10 +29,11 @@ from desktop.navigation import TODAY, Navigator, StoreEvents
 from desktop.pages import discover_pages
 from desktop.startup_probe import quit_when_shown_if_asked
 from desktop.style import apply_style
+from desktop.sync_controller import SyncController
 from desktop.tasks import TaskRunner
 from sync import paths
 from sync.demo import seed_demo_store
-from sync.errors import SafeDeskError, TemplateError
+from sync.errors import SafeDeskError, StoreError, TemplateError
 from sync.profile import get_setting, load_profile, put_setting
 from sync.store import Store, open_store
 from sync.templates import TemplateLibrary
@@ -40,6 +41,7 @@ from sync.templates import TemplateLibrary
 logger = logging.getLogger(__name__)
 
 UI_SCRIPT_ENV = "SAFEDESK_UI_SCRIPT"
+LOCK_FILE_NAME = "safedesk.lock"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -96,15 +98,18 @@ class SafeDeskApp(QObject):
         self.templates: TemplateLibrary | None = None
         self.window: MainWindow | None = None
         self.template_message: QMessageBox | None = None
+        self._lock: QLockFile | None = None
+        self.sync: SyncController | None = None
 
     def start(self) -> bool:
         """Open everything and show the window; False when the user cannot go on (told why)."""
-        data_folder = paths.data_dir(self.options.data_dir)
-        logger.info("data folder %s", data_folder)
         self.translations.install(self.options.lang or DEFAULT_LANGUAGE)
 
         try:
+            data_folder = paths.data_dir(self.options.data_dir)
+            logger.info("data folder %s", data_folder)
             self.store = open_store(data_folder)
+            self._lock_data_folder(data_folder)
             if self.options.demo and seed_demo_store(self.store):
                 logger.info("demo unit loaded into %s", data_folder)
         except SafeDeskError as error:
@@ -129,10 +134,36 @@ class SafeDeskApp(QObject):
                 logger.info("first start cancelled; nothing to open")
                 return False
 
+        self.sync = SyncController(self.store, self.runner, self)
+        self.sync.start_automatic()
         self._show_window()
         if self.templates.errors:
             self.report_template_errors(self.templates.errors)
         return True
+
+    def _lock_data_folder(self, data_folder: Path) -> None:
+        """Refuse a second SafeDesk on the same data folder: its window would show stale
+        records and its autosave would overwrite what is typed in the first one.
+
+        The lock file holds the owner's process id, so a killed SafeDesk does not block the next
+        start. A lock that cannot be made for another reason is logged and not enforced.
+        """
+        lock = QLockFile(str(data_folder / LOCK_FILE_NAME))
+        lock.setStaleLockTime(0)  # never stale by age; only when its process is gone
+        if lock.tryLock(0):
+            self._lock = lock
+            return
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            logger.warning("data folder lock not taken (%s); going on", lock.error())
+            return
+        pid = lock.getLockInfo()[0]
+        logger.info("data folder %s is in use by process %s", data_folder, pid)
+        raise StoreError(
+            f"SafeDesk 已经打开了数据文件夹 {data_folder}（进程 {pid}）。"
+            "请切换到已打开的 SafeDesk 窗口；同一文件夹不能同时打开两个。",
+            f"SafeDesk is already open on the data folder {data_folder} (process {pid}). "
+            "Switch to that SafeDesk window; one folder cannot be open twice.",
+        )
 
     def _show_window(self, page_key: str = TODAY) -> None:
         profile = load_profile(self.store)
@@ -144,6 +175,7 @@ class SafeDeskApp(QObject):
             runner=self.runner,
             navigator=self.navigator,
             events=self.events,
+            sync=self.sync,
         )
         window = MainWindow(context, discover_pages())
         window.language_change_requested.connect(self.switch_language)
@@ -198,10 +230,16 @@ class SafeDeskApp(QObject):
         """Let background work finish and close the store (after the event loop ended)."""
         if self.window is not None:
             self.window.flush_all()
+        if self.sync is not None:
+            # A running sync stops at its next request; what it committed stays committed.
+            self.sync.shutdown()
         if not self.runner.wait_until_idle(5000):
             logger.warning("background work still running at exit")
         if self.store is not None:
             self.store.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
         self.translations.uninstall()
         logger.info("SafeDesk stopped")
 

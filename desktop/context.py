@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.navigation import Navigator, StoreEvents
+from desktop.sync_controller import SyncController
 from desktop.tasks import TaskRunner
 from sync.profile import Profile
 from sync.store.database import Store
@@ -26,6 +27,8 @@ class AppContext:
     runner: TaskRunner
     navigator: Navigator
     events: StoreEvents
+    # The app's sync controller (#4); None where a test builds pages without sync.
+    sync: SyncController | None = None
 
     @property
     def actor(self) -> str:

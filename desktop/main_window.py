@@ -5,8 +5,17 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,16 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.dialogs.conflicts import ConflictsDialog
+from desktop.dialogs.login import LoginDialog
+from desktop.dialogs.sync_settings import SyncSettingsDialog
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.navigation import TODAY
 from desktop.pages import PageSpec
+from desktop.sync_controller import SyncController
+from desktop.widgets.sync_status import SyncStatusBar
 from sync import paths
 from sync.clock import china_today
+from sync.errors import SignInRequired
 from sync.records import ROLE_LABELS, label
 
 logger = logging.getLogger(__name__)
 
 NAVIGATION_WIDTH = 150
+# Kept equal to the style sheet's QListWidget#navigation font size and item side padding.
+NAVIGATION_FONT_PX = 14
+NAVIGATION_PADDING_PX = 14
 DAY_CHECK_INTERVAL_MS = 60_000
 
 
@@ -55,12 +73,10 @@ class HeaderBar(QWidget):
         self.day_label.setObjectName("headerDetail")
         self.day_label.setToolTip(self.tr("Today in China (Asia/Shanghai)"))
 
-        # Sync with the provincial server arrives with issue #4; the button holds its place
-        # (and its F5 shortcut) so the header does not change shape then.
         self.sync_button = QPushButton(self.tr("Sync (F5)"))
         self.sync_button.setObjectName("syncButton")
-        self.sync_button.setEnabled(False)
-        self.sync_button.setToolTip(self.tr("Sync with the provincial platform comes in #4."))
+        self.sync_button.setEnabled(context.sync is not None)
+        self.sync_button.setToolTip(self.tr("Sync with the provincial platform"))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
@@ -102,7 +118,6 @@ class MainWindow(QMainWindow):
         self.header = HeaderBar(context)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setWordWrap(True)
@@ -114,6 +129,7 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 item.setToolTip(spec.shortcut)
             self.navigation.addItem(item)
+        self._fit_navigation_width()
         self.navigation.itemSelectionChanged.connect(self._navigation_picked)
         self.stack = QStackedWidget()
 
@@ -132,6 +148,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus(specs)
         context.navigator.navigate_requested.connect(self.show_page)
+        self._user_sync = False
+        self.sync_status: SyncStatusBar | None = None
+        if context.sync is not None:
+            self._connect_sync(context.sync)
 
         # A station laptop may stay open overnight: at the China midnight the header and the
         # lists move to the new day (a draft of yesterday stays yesterday's record).
@@ -140,6 +160,82 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(DAY_CHECK_INTERVAL_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    def _fit_navigation_width(self) -> None:
+        """At least NAVIGATION_WIDTH, wider when a title needs it (English "Weekly
+        investigation"): a cut title is a page the user cannot find."""
+        font = QFont(self.navigation.font())
+        font.setPixelSize(NAVIGATION_FONT_PX)
+        font.setBold(True)  # the selected title is bold
+        metrics = QFontMetrics(font)
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.navigation.item(row).text())
+                for row in range(self.navigation.count())
+            ),
+            default=0,
+        )
+        frame = 2 * self.navigation.frameWidth() + 1  # plus the 1 px right border
+        self.navigation.setFixedWidth(
+            max(NAVIGATION_WIDTH, widest + 2 * NAVIGATION_PADDING_PX + frame + 2)
+        )
+
+    # Sync (#4) ----------------------------------------------------------------------------
+
+    def _connect_sync(self, controller: SyncController) -> None:
+        self.sync_status = SyncStatusBar(controller, self.context.language)
+        self.sync_status.conflicts_requested.connect(self.open_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_status, 1)
+        self.header.sync_button.clicked.connect(self.sync_now)
+        controller.status_changed.connect(self._sync_status_changed)
+        controller.run_finished.connect(self._sync_finished)
+        self.context.events.records_changed.connect(lambda _kind: controller.refresh_status())
+        self._sync_status_changed(controller.status)
+
+    def sync_now(self) -> None:
+        """The Sync button and F5: start a run, or ask to sign in first."""
+        controller = self.context.sync
+        if controller is None:
+            return
+        self.flush_all()
+        self._user_sync = True
+        if not controller.start() and controller.status.state == "sign_in":
+            self._user_sync = False
+            self.open_login()
+
+    def _sync_status_changed(self, status) -> None:
+        self.header.sync_button.setEnabled(status.state != "running")
+
+    def _sync_finished(self, result) -> None:
+        asked = self._user_sync
+        self._user_sync = False
+        for kind in ("hazard", "daily_check", "weekly_report", "monthly_minutes", "equipment"):
+            self.context.events.records_changed.emit(kind)
+        if asked and isinstance(result.error, SignInRequired):
+            self.open_login()
+
+    def open_login(self) -> None:
+        controller = self.context.sync
+        if controller is None:
+            return
+        dialog = LoginDialog(controller, self.context.language, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            controller.start()
+
+    def open_conflicts(self) -> None:
+        dialog = ConflictsDialog(self.context, self)
+        if self.context.sync is not None:
+            dialog.decided.connect(self.context.sync.refresh_status)
+        dialog.exec()
+
+    def open_sync_settings(self) -> None:
+        controller = self.context.sync
+        if controller is None:
+            return
+        dialog = SyncSettingsDialog(controller, self.context.language, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted and dialog.chosen_language != self.context.language:
+            self.language_change_requested.emit(dialog.chosen_language)
 
     def _check_day(self) -> None:
         today = china_today()
@@ -174,6 +270,21 @@ class MainWindow(QMainWindow):
         back = go_menu.addAction(self.tr("&Back"))
         back.setShortcut(QKeySequence.StandardKey.Back)
         back.triggered.connect(self.go_back)
+
+        if self.context.sync is not None:
+            sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
+            self.sync_action = sync_menu.addAction(self.tr("Sync &now"))
+            self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+            self.sync_action.triggered.connect(self.sync_now)
+            cancel = sync_menu.addAction(self.tr("&Cancel the sync"))
+            cancel.triggered.connect(self.context.sync.cancel)
+            sync_menu.addSeparator()
+            sign_in = sync_menu.addAction(self.tr("Sign &in…"))
+            sign_in.triggered.connect(self.open_login)
+            conflicts = sync_menu.addAction(self.tr("C&onflicts and needs attention…"))
+            conflicts.triggered.connect(self.open_conflicts)
+            settings = sync_menu.addAction(self.tr("Sync &settings…"))
+            settings.triggered.connect(self.open_sync_settings)
 
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)

@@ -55,6 +55,7 @@ from sync.records import (
 from sync.store.changes import load_record, new_record_id, record_change
 from sync.store.database import Store
 from sync.store.models import DailyCheck, Equipment, Hazard, Photo
+from sync.submission import signature_fields
 from sync.templates import ChecklistTemplate, TemplateItem, TemplateLibrary
 
 logger = logging.getLogger(__name__)
@@ -509,7 +510,8 @@ def _item_problems(
 
 
 def submit_problems(check: DailyCheckState, template: ChecklistTemplate) -> list[SubmitProblem]:
-    """Everything that stops ``check`` from being submitted, in template order (pure)."""
+    """Everything that stops ``check`` from being submitted, numbered and ordered as the form
+    shows the items (grouped by category, see ``items_as_shown``) (pure)."""
     problems: list[SubmitProblem] = []
     try:
         DayStatus(check.operating_status)
@@ -517,7 +519,7 @@ def submit_problems(check: DailyCheckState, template: ChecklistTemplate) -> list
         problems.append(
             SubmitProblem(None, "day_status", "请选择当日运行状态", "Choose the day's status")
         )
-    for number, item in enumerate(template.items, start=1):
+    for number, item in enumerate(template.items_as_shown, start=1):
         problems.extend(_item_problems(item, number, check.answer(item.id), check.running))
     return problems
 
@@ -546,12 +548,7 @@ def submit_daily_check(
         if problems:
             raise IncompleteCheckError(problems)
 
-        fields = {
-            "status": RecordStatus.SUBMITTED.value,
-            "signed_by_id": person_id,
-            "signed_by_name": person_name,
-            "submitted_at": moment,
-        }
+        fields = signature_fields(person_id, person_name, moment)
         record_change(session, RecordType.DAILY_CHECK, check_id, fields, person_name, now=moment)
         state = _state(session, record)
     logger.info("daily check %s submitted by %s", check_id, person_id)

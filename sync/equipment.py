@@ -93,6 +93,8 @@ class HistoryLine:
     operating_status: str = ""
     iso_week: tuple[int, int] | None = None
     abnormal_items: int = 0
+    # local / pending / synced / conflict / rejected: what the list's sync column shows (#4).
+    sync_state: str = "local"
 
 
 def _summary_fields(equipment: Equipment, people: dict[str, str], today: dt.date) -> dict:
@@ -196,6 +198,7 @@ def equipment_history(store: Store, equipment_id: str) -> list[HistoryLine]:
                     amends_id=check.amends_id,
                     operating_status=check.operating_status,
                     abnormal_items=_abnormal_count(check.answers),
+                    sync_state=check.sync_state,
                 )
             )
 
@@ -209,6 +212,7 @@ def equipment_history(store: Store, equipment_id: str) -> list[HistoryLine]:
                     state=hazard.status,
                     detail=hazard.description,
                     signed_by=hazard.owner,
+                    sync_state=hazard.sync_state,
                 )
             )
 
@@ -231,6 +235,7 @@ def equipment_history(store: Store, equipment_id: str) -> list[HistoryLine]:
                     signed_by=report.signed_by_name,
                     amends_id=report.amends_id,
                     iso_week=(report.iso_year, report.iso_week),
+                    sync_state=report.sync_state,
                 )
             )
 

@@ -62,3 +62,61 @@ class TemplateError(SafeDeskError):
         self.item_id = item_id
         self.problem = problem
         self.problem_en = problem_en
+
+
+class SyncError(SafeDeskError):
+    """A sync run stopped before it completed. Nothing on this laptop was lost by it.
+
+    ``transient`` says whether the same run may succeed later without anyone doing anything
+    (the caller retries it on a timer); the others need a person (sign in, upgrade, a portal).
+    """
+
+    transient = False
+
+
+class ServerUnreachable(SyncError):
+    """No answer from the server: no network, a timeout, a reset, or the server is down."""
+
+    transient = True
+
+
+class ServerBusy(SyncError):
+    """The server answered 5xx or 429 after every retry; it changed nothing we rely on."""
+
+    transient = True
+
+
+class SignInRequired(SyncError):
+    """The server refused the token or the password (401); sign in again, data is kept."""
+
+
+class UpgradeRequired(SyncError):
+    """The server speaks another protocol version (426); pushing stops, data is kept."""
+
+
+class NetworkSignInRequired(SyncError):
+    """Something between us and the server (a Wi-Fi portal) answered instead of the server."""
+
+
+class CertificateError(SyncError):
+    """The server's TLS certificate could not be verified (a CA bundle may be missing)."""
+
+
+class ProtocolError(SyncError):
+    """The server answered in a form protocol v1 does not allow; nothing was applied."""
+
+
+class ServerRefused(SyncError):
+    """The server refused the request for a stated reason (403, 409, 4xx); ``code`` names it."""
+
+    def __init__(self, message: str, message_en: str | None = None, code: str = "") -> None:
+        super().__init__(message, message_en)
+        self.code = code
+
+
+class SyncCancelled(SyncError):
+    """The person cancelled the run; what was committed before stays committed."""
+
+
+class SyncAlreadyRunning(SyncError):
+    """Another sync run (another window or process) holds the lock of this data folder."""

@@ -29,7 +29,7 @@ from sync.records import (
 )
 from sync.store.changes import load_record, new_record_id, record_change
 from sync.store.database import Store
-from sync.store.models import Equipment, Hazard, HazardEvent
+from sync.store.models import Equipment, Hazard, HazardEvent, SyncConflict
 
 logger = logging.getLogger(__name__)
 
@@ -282,17 +282,53 @@ def list_hazards(
 
 
 def hazard_history(store: Store, hazard_id: str) -> list[HistoryEntry]:
-    """Every recorded change of a hazard, oldest first."""
+    """Every recorded change of a hazard, oldest first, with its sync conflicts (#4).
+
+    A conflict or refusal the server reported is an entry (``sync_conflict``,
+    ``sync_rejected``) and so is its decision (``conflict_resolved``, ``rejection_dismissed``):
+    a decided conflict stays in the record's history.
+    """
     query = (
         select(HazardEvent)
         .where(HazardEvent.hazard_id == hazard_id)
         .order_by(HazardEvent.happened_at, HazardEvent.created_at)
     )
+    conflicts = select(SyncConflict).where(SyncConflict.record_id == hazard_id)
     with store.session() as session:
-        return [
+        entries = [
             HistoryEntry(event.happened_at, event.actor, event.action, dict(event.detail))
             for event in session.scalars(query)
         ]
+        for conflict in session.scalars(conflicts):
+            entries.extend(_conflict_entries(conflict))
+
+    # Python's sort is stable: events keep their order among equal times.
+    entries.sort(key=lambda entry: entry.happened_at)
+    return entries
+
+
+def _conflict_entries(conflict: SyncConflict) -> list[HistoryEntry]:
+    rejected = conflict.kind == "rejected"
+    detail = {
+        "field": conflict.field_name,
+        "mine": conflict.local_value,
+        "server": conflict.server_value,
+        "reason": conflict.reason,
+    }
+    opened = "sync_rejected" if rejected else "sync_conflict"
+    entries = [HistoryEntry(conflict.created_at, "", opened, detail)]
+    if conflict.resolved_at is not None:
+        resolution = dict(conflict.resolution or {})
+        decided = "rejection_dismissed" if rejected else "conflict_resolved"
+        entries.append(
+            HistoryEntry(
+                conflict.resolved_at,
+                resolution.get("by", ""),
+                decided,
+                {"field": conflict.field_name, "value": resolution.get("value")},
+            )
+        )
+    return entries
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,10 @@ from sync.equipment import InspectionState, inspection_state
 from sync.errors import ValidationError
 from sync.profile import Profile
 from sync.records import RecordStatus, RecordType, Role
-from sync.store.changes import load_record, record_change
+from sync.store.changes import load_record
 from sync.store.database import Store
 from sync.store.models import Hazard, MonthlyMinutes, Person, WeeklyReport
-from sync.submission import sign, start_amendment
+from sync.submission import amend_record, current_version_id, save_form_draft, sign_form
 from sync.weekly_reports import WeekHazard, families_of_unit, week_hazards
 
 logger = logging.getLogger(__name__)
@@ -375,13 +375,8 @@ def minutes_of_month(store: Store, unit_id: str, month: str) -> list[MinutesSumm
         ]
 
 
-def current_minutes_id(summaries: list[MinutesSummary]) -> str | None:
-    """The minutes a page opens: an open draft first, else the newest submitted."""
-    drafts = [each for each in summaries if each.status == RecordStatus.DRAFT]
-    if drafts:
-        return drafts[-1].id
-    submitted = [each for each in summaries if each.status == RecordStatus.SUBMITTED]
-    return submitted[-1].id if submitted else None
+# The minutes a page opens: an open draft first, else the newest submitted.
+current_minutes_id = current_version_id
 
 
 def minutes_state(store: Store, unit_id: str, month: str) -> str:
@@ -447,12 +442,7 @@ def save_minutes_draft(store: Store, form: MonthlyMinutesForm, actor: str) -> st
 
     Safe to call as often as the user types; submitted minutes refuse (ReadOnlyRecordError).
     """
-    with store.session() as session:
-        minutes = record_change(
-            session, RecordType.MONTHLY_MINUTES, form.record_id, _content_fields(form), actor
-        )
-        form.record_id = minutes.id
-    return form.record_id
+    return save_form_draft(store, RecordType.MONTHLY_MINUTES, form, _content_fields(form), actor)
 
 
 def _require_date(text: str | None, what_zh: str, what_en: str) -> None:
@@ -503,15 +493,7 @@ def submit_monthly_minutes(
     fields["statistics"] = statistics.as_dict()
 
     with store.session() as session:
-        if form.record_id is None:
-            draft = record_change(
-                session, RecordType.MONTHLY_MINUTES, None, fields, signer.person_name
-            )
-            form.record_id = draft.id
-        signed = sign(session, RecordType.MONTHLY_MINUTES, form.record_id, fields, signer, now)
-        form.status = signed.status
-        form.signed_by_name = signed.signed_by_name
-        form.submitted_at = signed.submitted_at
+        sign_form(session, RecordType.MONTHLY_MINUTES, form, fields, signer, now)
         form.statistics_snapshot = fields["statistics"]
         form.decisions = fields["decisions"]
     return form.record_id
@@ -519,7 +501,6 @@ def submit_monthly_minutes(
 
 def amend_monthly_minutes(store: Store, original_id: str, reason: str, actor: str) -> str:
     """Open (or reopen) the amendment draft of submitted minutes; returns its id."""
-    with store.session() as session:
-        return start_amendment(
-            session, RecordType.MONTHLY_MINUTES, original_id, reason, actor, _CONTENT_FIELDS
-        )
+    return amend_record(
+        store, RecordType.MONTHLY_MINUTES, original_id, reason, actor, _CONTENT_FIELDS
+    )

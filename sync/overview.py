@@ -73,6 +73,8 @@ class EquipmentDay:
     next_inspection_date: str | None
     inspection_state: InspectionState
     inspection_days_left: int | None
+    # The sync state of today's check (#4); None when there is no check yet.
+    check_sync_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class WeekStatus:
     family: str
     presence: RecordPresence
     report_id: str | None
+    sync_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class MonthStatus:
     month: str
     presence: RecordPresence
     minutes_id: str | None
+    sync_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,13 +162,13 @@ def _daily_state(records: list[DailyCheck]) -> tuple[DailyState, DailyCheck | No
 
 def _presence(
     records: list[WeeklyReport] | list[MonthlyMinutes],
-) -> tuple[RecordPresence, str | None]:
+) -> tuple[RecordPresence, WeeklyReport | MonthlyMinutes | None]:
     submitted = [record for record in records if record.status == RecordStatus.SUBMITTED]
     if submitted:
-        return RecordPresence.SUBMITTED, submitted[-1].id
+        return RecordPresence.SUBMITTED, submitted[-1]
     drafts = [record for record in records if record.status == RecordStatus.DRAFT]
     if drafts:
-        return RecordPresence.DRAFT, drafts[-1].id
+        return RecordPresence.DRAFT, drafts[-1]
     return RecordPresence.MISSING, None
 
 
@@ -244,6 +248,7 @@ def today_overview(store: Store, unit_id: str, today: dt.date | None = None) -> 
                     next_inspection_date=equipment.next_inspection_date,
                     inspection_state=inspection,
                     inspection_days_left=days_left,
+                    check_sync_state=current.sync_state if current is not None else None,
                 )
             )
             if inspection in (InspectionState.DUE_SOON, InspectionState.EXPIRED):
@@ -260,9 +265,18 @@ def today_overview(store: Store, unit_id: str, today: dt.date | None = None) -> 
             if family not in present:
                 continue
             reports = [report for report in weekly if report.family == family.value]
-            presence, report_id = _presence(reports)
-            weeks.append(WeekStatus(iso_year, iso_week, family.value, presence, report_id))
-        month_presence, minutes_id = _presence(monthly)
+            presence, report = _presence(reports)
+            weeks.append(
+                WeekStatus(
+                    iso_year,
+                    iso_week,
+                    family.value,
+                    presence,
+                    report.id if report else None,
+                    report.sync_state if report else None,
+                )
+            )
+        month_presence, minutes = _presence(monthly)
 
     inspections.sort(key=lambda due: due.days_left)
     return TodayOverview(
@@ -272,7 +286,12 @@ def today_overview(store: Store, unit_id: str, today: dt.date | None = None) -> 
         iso_week=iso_week,
         equipment=tuple(lines),
         weeks=tuple(weeks),
-        month=MonthStatus(month, month_presence, minutes_id),
+        month=MonthStatus(
+            month,
+            month_presence,
+            minutes.id if minutes else None,
+            minutes.sync_state if minutes else None,
+        ),
         open_hazards=tuple(hazards),
         inspections=tuple(inspections),
     )

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from sync.errors import StoreError
+
 logger = logging.getLogger(__name__)
 
 APP_NAME = "SafeDesk"
@@ -59,7 +61,19 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         folder = Path(chosen).expanduser()
     else:
         folder = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    return make_data_folder(folder)
+
+
+def make_data_folder(folder: Path) -> Path:
+    """Create ``folder`` if needed; a path that cannot be a folder is a plain-words StoreError."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"无法使用数据文件夹 {folder}：{error.strerror}。请换一个可写的文件夹。",
+            f"Cannot use the data folder {folder}: {error.strerror}. "
+            "Choose a folder you can write to.",
+        ) from error
     return folder
 
 

@@ -218,6 +218,27 @@ SERVER_OWNED_EQUIPMENT_FIELDS = frozenset(
 )
 
 
+RECORD_TYPE_LABELS = {
+    "unit": ("单位", "Unit"),
+    "person": ("人员", "Person"),
+    "equipment": ("设备", "Equipment"),
+    "daily_check": ("日管控", "Daily check"),
+    "weekly_report": ("周排查", "Weekly report"),
+    "monthly_minutes": ("月调度", "Monthly minutes"),
+    "hazard": ("隐患", "Hazard"),
+    "hazard_event": ("隐患记录", "Hazard history"),
+}
+
+# A record's sync state, as the lists show it (#4).
+SYNC_STATE_LABELS = {
+    "local": ("仅本机", "Local only"),
+    "pending": ("待同步", "Waiting"),
+    "synced": ("已同步", "Synced"),
+    "conflict": ("有冲突", "Conflict"),
+    "rejected": ("被退回", "Rejected"),
+}
+
+
 def label(table: dict, code: str, language: str = "zh_CN") -> str:
     """The label of ``code`` in ``language`` (``zh_CN`` or ``en``), or the code itself."""
     for key, (chinese, english) in table.items():

@@ -142,6 +142,11 @@ class ChecklistTemplate:
     def items_in(self, category_id: str) -> tuple[TemplateItem, ...]:
         return tuple(item for item in self.items if item.category == category_id)
 
+    @property
+    def items_as_shown(self) -> tuple[TemplateItem, ...]:
+        """The items grouped by category, as the form lists and numbers them (item 1 first)."""
+        return tuple(item for category in self.categories for item in self.items_in(category.id))
+
 
 class TemplateLibrary:
     """Every template version that loaded, plus one error per refused file.

@@ -39,10 +39,10 @@ from sync.records import (
     RecordType,
     family_of_kind,
 )
-from sync.store.changes import load_record, record_change
+from sync.store.changes import load_record
 from sync.store.database import Store
 from sync.store.models import Equipment, Hazard, WeeklyReport
-from sync.submission import sign, start_amendment
+from sync.submission import amend_record, current_version_id, save_form_draft, sign_form
 
 if TYPE_CHECKING:
     from sync.templates import ChecklistTemplate, TemplateLibrary
@@ -407,13 +407,8 @@ def weekly_reports_of_week(
         ]
 
 
-def current_report_id(summaries: list[WeeklyReportSummary]) -> str | None:
-    """The report a page opens for its week: an open draft first, else the newest submitted."""
-    drafts = [each for each in summaries if each.status == RecordStatus.DRAFT]
-    if drafts:
-        return drafts[-1].id
-    submitted = [each for each in summaries if each.status == RecordStatus.SUBMITTED]
-    return submitted[-1].id if submitted else None
+# The report a page opens for its week: an open draft first, else the newest submitted.
+current_report_id = current_version_id
 
 
 def week_report_states(
@@ -466,12 +461,7 @@ def save_weekly_draft(store: Store, form: WeeklyReportForm, actor: str) -> str:
     Safe to call as often as the user types: an unchanged draft writes nothing. A submitted
     report refuses with ReadOnlyRecordError. Drafts stay on this laptop (no outbox entry).
     """
-    with store.session() as session:
-        report = record_change(
-            session, RecordType.WEEKLY_REPORT, form.record_id, _content_fields(form), actor
-        )
-        form.record_id = report.id
-    return form.record_id
+    return save_form_draft(store, RecordType.WEEKLY_REPORT, form, _content_fields(form), actor)
 
 
 def _require_date(text: str, row: int) -> None:
@@ -531,15 +521,7 @@ def submit_weekly_report(
     fields["answers"]["rollup"] = rollup.as_dict()
 
     with store.session() as session:
-        if form.record_id is None:
-            draft = record_change(
-                session, RecordType.WEEKLY_REPORT, None, fields, signer.person_name
-            )
-            form.record_id = draft.id
-        signed = sign(session, RecordType.WEEKLY_REPORT, form.record_id, fields, signer, now)
-        form.status = signed.status
-        form.signed_by_name = signed.signed_by_name
-        form.submitted_at = signed.submitted_at
+        sign_form(session, RecordType.WEEKLY_REPORT, form, fields, signer, now)
         form.rollup_snapshot = fields["answers"]["rollup"]
         form.measures = fields["measures"]
     return form.record_id
@@ -547,7 +529,6 @@ def submit_weekly_report(
 
 def amend_weekly_report(store: Store, original_id: str, reason: str, actor: str) -> str:
     """Open (or reopen) the amendment draft of a submitted report; returns its id."""
-    with store.session() as session:
-        return start_amendment(
-            session, RecordType.WEEKLY_REPORT, original_id, reason, actor, _CONTENT_FIELDS
-        )
+    return amend_record(
+        store, RecordType.WEEKLY_REPORT, original_id, reason, actor, _CONTENT_FIELDS
+    )

@@ -9,6 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone
 from desktop.navigation import DailyCheckTarget, HazardTarget, WeekTarget
 from desktop.widgets.chips import Tone
 from sync.equipment import (
@@ -142,7 +143,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
     ``TargetRole`` leads to the record: a daily check, a hazard, or the week of a report.
     """
 
-    DAY, RECORD, STATE, SIGNER, DETAIL = range(5)
+    DAY, RECORD, STATE, SIGNER, DETAIL, SYNC = range(6)
 
     def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
@@ -163,7 +164,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -174,6 +175,7 @@ class EquipmentHistoryModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Signed by / owner"),
             self.tr("Content"),
+            self.tr("Sync"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -187,6 +189,8 @@ class EquipmentHistoryModel(QAbstractTableModel):
             return self.target(line)
         if role == ToneRole and column == self.STATE:
             return self._tone(line)
+        if role == ToneRole and column == self.SYNC:
+            return sync_state_tone(line.sync_state)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(line, column)
         return None
@@ -219,6 +223,8 @@ class EquipmentHistoryModel(QAbstractTableModel):
             return self.state_text(line)
         if column == self.SIGNER:
             return line.signed_by
+        if column == self.SYNC:
+            return sync_state_text(line.sync_state, self._language)
         return self.detail_text(line)
 
     def record_kind(self, line: HistoryLine) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.models.conflicts import field_name_text, reason_text, value_text
 from desktop.models.roles import RecordRole
 from sync.clock import china_now
 from sync.hazards import HistoryEntry
@@ -71,6 +72,8 @@ class HazardHistoryModel(QAbstractTableModel):
             )
             note = detail.get("note", "")
             return self.tr("{change}: {note}").format(change=text, note=note) if note else text
+        if entry.action.startswith(("sync_", "conflict_", "rejection_")):
+            return self._describe_sync(entry)
         if entry.action == "edited":
             names = [self._field_name(key) for key in detail.get("fields", {})]
             parts = [
@@ -82,6 +85,26 @@ class HazardHistoryModel(QAbstractTableModel):
                 return change
             return self.tr("{change}: {note}").format(change=change, note=summary)
         return entry.action
+
+    def _describe_sync(self, entry: HistoryEntry) -> str:
+        """A conflict or refusal the server reported, or how a person decided it (#4)."""
+        detail = entry.detail
+        field = field_name_text(detail.get("field"))
+        if entry.action == "sync_conflict":
+            return self.tr("Sync conflict on {field}: mine {mine}, the server's {server}").format(
+                field=field,
+                mine=value_text(detail.get("mine")),
+                server=value_text(detail.get("server")),
+            )
+        if entry.action == "sync_rejected":
+            return self.tr("The server refused this record: {reason}").format(
+                reason=reason_text(detail.get("reason") or "", self._language)
+            )
+        if entry.action == "conflict_resolved":
+            return self.tr("Sync conflict on {field} decided: {value}").format(
+                field=field, value=value_text(detail.get("value"))
+            )
+        return self.tr("Refusal dealt with")
 
     def _field_name(self, key: str) -> str:
         names = {

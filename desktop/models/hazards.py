@@ -17,11 +17,17 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone
 from desktop.navigation import HazardTarget
 from desktop.widgets.chips import Tone
 from sync.clock import china_today
 from sync.hazards import HazardSummary
-from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, HazardGrade, label
+from sync.records import (
+    HAZARD_GRADE_LABELS,
+    HAZARD_STATUS_LABELS,
+    HazardGrade,
+    label,
+)
 
 
 class HazardColumn(IntEnum):
@@ -31,6 +37,7 @@ class HazardColumn(IntEnum):
     STATUS = 3
     DESCRIPTION = 4
     OWNER = 5
+    SYNC = 6
 
 
 HEADERS = {
@@ -40,6 +47,7 @@ HEADERS = {
     HazardColumn.STATUS: QT_TRANSLATE_NOOP("HazardTableModel", "Status"),
     HazardColumn.DESCRIPTION: QT_TRANSLATE_NOOP("HazardTableModel", "Description"),
     HazardColumn.OWNER: QT_TRANSLATE_NOOP("HazardTableModel", "Owner"),
+    HazardColumn.SYNC: QT_TRANSLATE_NOOP("HazardTableModel", "Sync"),
 }
 
 GRADE_TONES = {
@@ -129,6 +137,8 @@ class HazardTableModel(QAbstractTableModel):
             return label(HAZARD_STATUS_LABELS, hazard.status, self._language)
         if column == HazardColumn.DESCRIPTION:
             return hazard.description
+        if column == HazardColumn.SYNC:
+            return sync_state_text(hazard.sync_state, self._language)
         return hazard.owner
 
     @staticmethod
@@ -137,6 +147,8 @@ class HazardTableModel(QAbstractTableModel):
             return Tone.DANGER if hazard.overdue else Tone.MUTED
         if column == HazardColumn.GRADE:
             return GRADE_TONES.get(HazardGrade(hazard.grade), Tone.MUTED)
+        if column == HazardColumn.SYNC:
+            return sync_state_tone(hazard.sync_state)
         return None
 
     @staticmethod

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone
 from desktop.navigation import (
     DailyCheckTarget,
     EquipmentTarget,
@@ -49,6 +50,7 @@ class EquipmentColumn(IntEnum):
     DAILY_CHECK = 2
     HAZARDS = 3
     INSPECTION = 4
+    SYNC = 5
 
 
 EQUIPMENT_HEADERS = {
@@ -57,6 +59,7 @@ EQUIPMENT_HEADERS = {
     EquipmentColumn.DAILY_CHECK: QT_TRANSLATE_NOOP("TodayEquipmentTableModel", "Today's check"),
     EquipmentColumn.HAZARDS: QT_TRANSLATE_NOOP("TodayEquipmentTableModel", "Open hazards"),
     EquipmentColumn.INSPECTION: QT_TRANSLATE_NOOP("TodayEquipmentTableModel", "Next inspection"),
+    EquipmentColumn.SYNC: QT_TRANSLATE_NOOP("TodayEquipmentTableModel", "Sync"),
 }
 
 
@@ -159,6 +162,8 @@ class TodayEquipmentTableModel(QAbstractTableModel):
             return english if self._language == "en" else chinese
         if column == EquipmentColumn.DAILY_CHECK:
             return self._daily_text(line)
+        if column == EquipmentColumn.SYNC:
+            return sync_state_text(line.check_sync_state, self._language)
         if column == EquipmentColumn.HAZARDS:
             if not line.open_hazards:
                 return self.tr("None")
@@ -199,6 +204,8 @@ class TodayEquipmentTableModel(QAbstractTableModel):
             return Tone.WARN if line.open_hazards else Tone.MUTED
         if column == EquipmentColumn.INSPECTION:
             return INSPECTION_TONES[line.inspection_state]
+        if column == EquipmentColumn.SYNC:
+            return sync_state_tone(line.check_sync_state)
         return None
 
     def _tooltip(self, line: EquipmentDay, column: EquipmentColumn) -> str:
@@ -218,6 +225,7 @@ class AgendaLine:
     tone: Tone
     target: NavTarget
     detail: str = ""
+    sync_state: str | None = None
 
 
 def _agenda(text: str, number: int = -1) -> str:
@@ -258,6 +266,7 @@ def agenda_lines(overview: TodayOverview, language: str = "zh_CN") -> list[Agend
                 PRESENCE_TONES[week.presence],
                 WeekTarget(week.iso_year, week.iso_week, family=week.family),
                 span,
+                week.sync_state,
             )
         )
 
@@ -271,6 +280,7 @@ def agenda_lines(overview: TodayOverview, language: str = "zh_CN") -> list[Agend
             presence_text(overview.month.presence),
             PRESENCE_TONES[overview.month.presence],
             MonthTarget(overview.month.month),
+            sync_state=overview.month.sync_state,
         )
     )
     for due in overview.inspections:
@@ -290,11 +300,13 @@ def agenda_lines(overview: TodayOverview, language: str = "zh_CN") -> list[Agend
 class AgendaColumn(IntEnum):
     WHAT = 0
     STATUS = 1
+    SYNC = 2
 
 
 AGENDA_HEADERS = {
     AgendaColumn.WHAT: QT_TRANSLATE_NOOP("AgendaTableModel", "Record"),
     AgendaColumn.STATUS: QT_TRANSLATE_NOOP("AgendaTableModel", "Status"),
+    AgendaColumn.SYNC: QT_TRANSLATE_NOOP("AgendaTableModel", "Sync"),
 }
 
 
@@ -335,9 +347,13 @@ class AgendaTableModel(QAbstractTableModel):
         if role == TargetRole:
             return line.target
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if column == AgendaColumn.SYNC:
+                return sync_state_text(line.sync_state, self._language)
             return line.what if column == AgendaColumn.WHAT else line.status
         if role == ToneRole and column == AgendaColumn.STATUS:
             return line.tone
+        if role == ToneRole and column == AgendaColumn.SYNC:
+            return sync_state_tone(line.sync_state)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{line.what}\n{line.detail}" if line.detail else line.what
         return None

@@ -73,7 +73,6 @@ class DailyCheckPage(QWidget):
         self._row_order: list[str] = []
         self._built_for: tuple[str, int] | None = None
         self._last_photo_folder = str(Path.home())
-        self._save_failure_shown = False
 
         self.header = PageHeader()
         self.back_button = QPushButton(self.tr("← Back"))
@@ -137,6 +136,13 @@ class DailyCheckPage(QWidget):
         self.problem_text.setWordWrap(True)
         self.problem_text.hide()
 
+        # A failed autosave is said here, not in a dialog: a dialog popping up mid-word would
+        # swallow the next keys typed (a space even "clicks" its button).
+        self.save_error = QLabel()
+        self.save_error.setObjectName("problemText")
+        self.save_error.setWordWrap(True)
+        self.save_error.hide()
+
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +160,9 @@ class DailyCheckPage(QWidget):
             )
         )
         self.keys_label.setObjectName("hintText")
+        # Wraps rather than widening the window past a 1366x768 screen at 125 % (English).
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer = QHBoxLayout()
         footer.addWidget(self.progress_label)
         footer.addStretch(1)
@@ -165,6 +174,7 @@ class DailyCheckPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(day_bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.save_error)
         layout.addWidget(self.problem_text)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(footer)
@@ -383,7 +393,7 @@ class DailyCheckPage(QWidget):
         )
 
     def _show_saved(self, moment: dt.datetime | None) -> None:
-        self._save_failure_shown = False
+        self.save_error.hide()
         if moment is None:
             self.saved_label.setText("")
             return
@@ -394,11 +404,9 @@ class DailyCheckPage(QWidget):
 
     def _show_save_failure(self, message: str) -> None:
         self.saved_label.setText(self.tr("Not saved!"))
-        # Autosave retries with every edit; one message until a save works again is enough.
-        if self._save_failure_shown:
-            return
-        self._save_failure_shown = True
-        QMessageBox.warning(self, self.tr("Draft not saved"), message)
+        # Autosave retries with every edit; the text stays in the fields until a save works.
+        self.save_error.setText(self.tr("Draft not saved: {reason}").format(reason=message))
+        self.save_error.show()
 
     def _show_problems(self) -> None:
         vm = self.view_model

@@ -34,10 +34,10 @@ from desktop.models.minutes import (
     FollowUpModel,
     WeekFilingModel,
 )
-from desktop.models.roles import TargetRole
 from desktop.models.week_rollup import WeekHazardModel
 from desktop.navigation import MONTHLY, MonthTarget
 from desktop.pages import PageSpec
+from desktop.pages.signed_record import SignedRecordPage
 from desktop.viewmodels.monthly_minutes import MonthlyMinutesViewModel
 from desktop.widgets.page_header import PageHeader
 from desktop.widgets.record_forms import (
@@ -59,7 +59,7 @@ TITLE = QT_TRANSLATE_NOOP("Navigation", "Monthly meeting")
 _NO_DATE = QDate(2000, 1, 1)
 
 
-class MonthlyMinutesPage(QWidget):
+class MonthlyMinutesPage(SignedRecordPage):
     """The principal's minutes of the month's safety scheduling meeting.
 
     Store reads are short local queries on the UI thread; the view-model saves the draft while
@@ -322,14 +322,6 @@ class MonthlyMinutesPage(QWidget):
             self._stale = False
             self.vm.load()
 
-    def flush(self) -> None:
-        """Save what was typed (before the page is hidden or the app closes)."""
-        self.vm.flush()
-
-    def hideEvent(self, event) -> None:
-        self.vm.flush()
-        super().hideEvent(event)
-
     def _records_changed(self, record_type: str) -> None:
         # The statistics count every other record; recount when next shown.
         if record_type != RecordType.MONTHLY_MINUTES and not self.isVisible():
@@ -468,10 +460,6 @@ class MonthlyMinutesPage(QWidget):
 
     # --- acting ------------------------------------------------------------------------------
 
-    def _edited(self, **fields) -> None:
-        if not self._filling:
-            self.vm.edit(**fields)
-
     def _meeting_date_changed(self, date: QDate) -> None:
         self._edited(meeting_date=None if date == _NO_DATE else date.toString("yyyy-MM-dd"))
 
@@ -499,24 +487,13 @@ class MonthlyMinutesPage(QWidget):
             self.attendees_model.add_guest(name)
 
     def _add_decision(self) -> None:
-        row = self.decisions_model.add_row()
-        if row >= 0:
-            index = self.decisions_model.index(row, 0)
-            self.decisions_table.setCurrentIndex(index)
-            self.decisions_table.edit(index)
+        self._add_row(self.decisions_model, self.decisions_table)
 
     def _remove_decision(self) -> None:
-        index = self.decisions_table.currentIndex()
-        if index.isValid():
-            self.decisions_model.remove_row(index.row())
+        self._remove_current_row(self.decisions_model, self.decisions_table)
 
     def submit(self) -> bool:
-        self.messages.clear_message()
-        if not self.vm.submit():
-            return False
-        self.messages.show_note(self.tr("Minutes signed and submitted"))
-        self.context.events.records_changed.emit(RecordType.MONTHLY_MINUTES.value)
-        return True
+        return self._submitted(self.tr("Minutes signed and submitted"), RecordType.MONTHLY_MINUTES)
 
     def _ask_amendment(self) -> None:
         reason, accepted = QInputDialog.getText(
@@ -528,14 +505,8 @@ class MonthlyMinutesPage(QWidget):
             self.amend(reason)
 
     def amend(self, reason: str) -> bool:
-        self.messages.clear_message()
-        if not self.vm.amend(reason):
-            return False
-        self.messages.show_note(self.tr("Amendment draft opened; the original stays as it was"))
-        return True
-
-    def _hazard_opened(self, index) -> None:
-        self.context.navigator.go(index.data(TargetRole))
+        note = self.tr("Amendment draft opened; the original stays as it was")
+        return self._amended(reason, note)
 
 
 def make_page(context: AppContext) -> QWidget:

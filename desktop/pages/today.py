@@ -106,6 +106,7 @@ class TodayPage(QWidget):
             (EquipmentColumn.DAILY_CHECK, 160),
             (EquipmentColumn.HAZARDS, 130),
             (EquipmentColumn.INSPECTION, 170),
+            (EquipmentColumn.SYNC, 80),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.equipment_view.setColumnWidth(column, width)
@@ -131,11 +132,12 @@ class TodayPage(QWidget):
         hazard_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hazard_header.setSectionResizeMode(HazardColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (HazardColumn.DEADLINE, 150),
-            (HazardColumn.EQUIPMENT, 150),
+            (HazardColumn.DEADLINE, 140),
+            (HazardColumn.EQUIPMENT, 130),
             (HazardColumn.GRADE, 64),
-            (HazardColumn.STATUS, 76),
-            (HazardColumn.OWNER, 70),
+            (HazardColumn.STATUS, 70),
+            (HazardColumn.OWNER, 64),
+            (HazardColumn.SYNC, 72),
         ):
             self.hazard_view.setColumnWidth(column, width)
         self.all_hazards = QPushButton(self.tr("All hazards…"))
@@ -156,6 +158,8 @@ class TodayPage(QWidget):
         agenda_header.setSectionResizeMode(AgendaColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         agenda_header.setSectionResizeMode(AgendaColumn.STATUS, QHeaderView.ResizeMode.Fixed)
         self.agenda_view.setColumnWidth(AgendaColumn.STATUS, 180)
+        agenda_header.setSectionResizeMode(AgendaColumn.SYNC, QHeaderView.ResizeMode.Fixed)
+        self.agenda_view.setColumnWidth(AgendaColumn.SYNC, 80)
         agenda_box = QGroupBox(self.tr("This week, this month, inspections"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(self.agenda_view)

@@ -38,6 +38,7 @@ from desktop.models.roles import TargetRole
 from desktop.models.week_rollup import WeekHazardModel, WeekRollupModel
 from desktop.navigation import WEEKLY, WeekTarget
 from desktop.pages import PageSpec
+from desktop.pages.signed_record import SignedRecordPage
 from desktop.viewmodels.weekly_report import WeeklyReportViewModel
 from desktop.widgets.page_header import PageHeader
 from desktop.widgets.record_forms import (
@@ -57,7 +58,7 @@ logger = logging.getLogger(__name__)
 TITLE = QT_TRANSLATE_NOOP("Navigation", "Weekly investigation")
 
 
-class WeeklyReportPage(QWidget):
+class WeeklyReportPage(SignedRecordPage):
     """The safety director's weekly report, one per equipment family and ISO week.
 
     Store reads are short local queries on the UI thread; the view-model saves the draft while
@@ -310,14 +311,6 @@ class WeeklyReportPage(QWidget):
         else:
             self.vm.refresh_rollup()
 
-    def flush(self) -> None:
-        """Save what was typed (before the page is hidden or the app closes)."""
-        self.vm.flush()
-
-    def hideEvent(self, event) -> None:
-        self.vm.flush()
-        super().hideEvent(event)
-
     def _records_changed(self, record_type: str) -> None:
         # A daily check signed on another page changes this week's roll-up.
         if record_type in (RecordType.DAILY_CHECK, RecordType.HAZARD) and self.isVisible():
@@ -351,7 +344,7 @@ class WeeklyReportPage(QWidget):
         answers = form.items if form else {}
         self.items_model.set_checklist(vm.template, answers, editable=editable, on_edit=vm.set_item)
         self.measures_model.set_rows(
-            form.measures if form else [], editable=editable, on_change=vm.measures_changed
+            form.measures if form else [], editable=editable, on_change=vm.rows_changed
         )
         self._set_text(self.participants_edit, form.participants if form else "")
         self._set_text(self.analysis_edit, form.analysis if form else "")
@@ -469,10 +462,6 @@ class WeeklyReportPage(QWidget):
 
     # --- acting ------------------------------------------------------------------------------
 
-    def _edited(self, **fields) -> None:
-        if not self._filling:
-            self.vm.edit(**fields)
-
     def _step_week(self, days: int) -> None:
         monday = dt.date.fromisocalendar(self.vm.iso_year, self.vm.iso_week, 1)
         self.vm.select_week(*iso_week_of(monday + dt.timedelta(days=days)))
@@ -501,23 +490,15 @@ class WeeklyReportPage(QWidget):
             self.messages.show_note(self.tr("{count} items marked normal").format(count=changed))
 
     def _add_measure(self) -> None:
-        row = self.measures_model.add_row()
-        if row >= 0:
-            self.measures_table.setCurrentIndex(self.measures_model.index(row, 0))
-            self.measures_table.edit(self.measures_model.index(row, 0))
+        self._add_row(self.measures_model, self.measures_table)
 
     def _remove_measure(self) -> None:
-        index = self.measures_table.currentIndex()
-        if index.isValid():
-            self.measures_model.remove_row(index.row())
+        self._remove_current_row(self.measures_model, self.measures_table)
 
     def submit(self) -> bool:
-        self.messages.clear_message()
-        if not self.vm.submit():
-            return False
-        self.messages.show_note(self.tr("Weekly report signed and submitted"))
-        self.context.events.records_changed.emit(RecordType.WEEKLY_REPORT.value)
-        return True
+        return self._submitted(
+            self.tr("Weekly report signed and submitted"), RecordType.WEEKLY_REPORT
+        )
 
     def _ask_amendment(self) -> None:
         reason, accepted = QInputDialog.getText(
@@ -529,19 +510,13 @@ class WeeklyReportPage(QWidget):
             self.amend(reason)
 
     def amend(self, reason: str) -> bool:
-        self.messages.clear_message()
-        if not self.vm.amend(reason):
-            return False
-        self.messages.show_note(self.tr("Amendment draft opened; the original stays as it was"))
-        return True
+        note = self.tr("Amendment draft opened; the original stays as it was")
+        return self._amended(reason, note)
 
     def _rollup_opened(self, index) -> None:
         target = index.data(TargetRole)
         if target is not None:
             self.context.navigator.go(target)
-
-    def _hazard_opened(self, index) -> None:
-        self.context.navigator.go(index.data(TargetRole))
 
 
 def make_page(context: AppContext) -> QWidget:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.viewmodels.autosave import Autosave
+from desktop.viewmodels.signed_record import SignedRecordViewModel
 from sync.clock import china_today
 from sync.errors import SafeDeskError
 from sync.monthly_minutes import (
@@ -29,13 +28,12 @@ from sync.monthly_minutes import (
     unit_people,
 )
 from sync.profile import Profile
-from sync.records import RecordStatus
 from sync.store.database import Store
 
 logger = logging.getLogger(__name__)
 
 
-class MonthlyMinutesViewModel(QObject):
+class MonthlyMinutesViewModel(SignedRecordViewModel):
     """Holds the minutes being shown and saves them while the user types (UI thread only).
 
     Nothing is written until the first edit, so looking at a month leaves no empty draft.
@@ -44,11 +42,7 @@ class MonthlyMinutesViewModel(QObject):
     minutes_changed = Signal()
     """Other minutes are shown (month switched, submitted, amended): redraw all."""
 
-    saved = Signal()
-    """The draft was written to the store."""
-
-    failed = Signal(object)
-    """A SafeDeskError the user must see."""
+    record_kind = "monthly"
 
     def __init__(
         self,
@@ -59,12 +53,7 @@ class MonthlyMinutesViewModel(QObject):
         autosave_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.profile = profile
-        self._today = today
-        delay = {} if autosave_ms is None else {"delay_ms": autosave_ms}
-        self.autosave = Autosave(self._save_draft, parent=self, **delay)
+        super().__init__(store, profile, today=today, autosave_ms=autosave_ms, parent=parent)
 
         self.month = today().strftime("%Y-%m")
         self.form: MonthlyMinutesForm | None = None
@@ -72,14 +61,6 @@ class MonthlyMinutesViewModel(QObject):
         self.previous: list[PreviousDecision] = []
         self.minutes: list[MinutesSummary] = []
         self.people = unit_people(store, profile.unit_id)
-
-    @property
-    def unit_id(self) -> str:
-        return self.profile.unit_id
-
-    @property
-    def editable(self) -> bool:
-        return self.form is not None and not self.form.read_only
 
     # --- choosing what to show ---------------------------------------------------------------
 
@@ -128,19 +109,6 @@ class MonthlyMinutesViewModel(QObject):
 
     # --- editing -----------------------------------------------------------------------------
 
-    def edit(self, **fields: Any) -> None:
-        """Change fields of the draft (meeting_date, place, chair_id, director_report)."""
-        if not self.editable:
-            return
-        for key, value in fields.items():
-            setattr(self.form, key, value)
-        self.autosave.touch()
-
-    def rows_changed(self) -> None:
-        """A table (attendees, decisions, follow-up) edited the form's lists in place."""
-        if self.editable:
-            self.autosave.touch()
-
     def set_follow_up(self, decision_id: str, done: bool | None = None, note: str | None = None):
         if not self.editable:
             return
@@ -151,46 +119,24 @@ class MonthlyMinutesViewModel(QObject):
             entry["note"] = note
         self.autosave.touch()
 
-    def _save_draft(self) -> None:
-        if not self.editable:
-            return
-        try:
-            save_minutes_draft(self.store, self.form, self.profile.person_name)
-        except SafeDeskError as error:
-            logger.error("monthly draft %s not saved: %s", self.form.record_id, error)
-            self.failed.emit(error)
-            return
-        if not any(each.id == self.form.record_id for each in self.minutes):
-            self.minutes = minutes_of_month(self.store, self.unit_id, self.month)
-        self.saved.emit()
+    # --- the hooks of SignedRecordViewModel --------------------------------------------------
 
-    def flush(self) -> None:
-        self.autosave.flush()
+    def _versions(self) -> list[MinutesSummary]:
+        return self.minutes
 
-    # --- signing -----------------------------------------------------------------------------
+    def _reload_versions(self) -> None:
+        self.minutes = minutes_of_month(self.store, self.unit_id, self.month)
 
-    def submit(self) -> bool:
-        if not self.editable:
-            return False
-        self.autosave.cancel()
-        try:
-            submit_monthly_minutes(self.store, self.form, self.profile, today=self._today())
-        except SafeDeskError as error:
-            self.autosave.touch()
-            self.failed.emit(error)
-            return False
-        self.open_minutes(self.form.record_id)
-        return True
+    def _write_draft(self) -> None:
+        save_minutes_draft(self.store, self.form, self.profile.person_name)
 
-    def amend(self, reason: str) -> bool:
-        if self.form is None or self.form.status != RecordStatus.SUBMITTED:
-            return False
-        try:
-            amendment_id = amend_monthly_minutes(
-                self.store, self.form.record_id, reason, self.profile.person_name
-            )
-        except SafeDeskError as error:
-            self.failed.emit(error)
-            return False
-        self.open_minutes(amendment_id)
-        return True
+    def _sign(self) -> None:
+        submit_monthly_minutes(self.store, self.form, self.profile, today=self._today())
+
+    def _open_amendment(self, reason: str) -> str:
+        return amend_monthly_minutes(
+            self.store, self.form.record_id, reason, self.profile.person_name
+        )
+
+    def _open(self, record_id: str) -> None:
+        self.open_minutes(record_id)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.viewmodels.autosave import Autosave
+from desktop.viewmodels.signed_record import SignedRecordViewModel
 from sync.clock import china_today, iso_week_of
 from sync.errors import SafeDeskError
 from sync.profile import Profile
-from sync.records import RecordStatus
 from sync.store.database import Store
 from sync.weekly_reports import (
     WeeklyReportForm,
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class WeeklyReportViewModel(QObject):
+class WeeklyReportViewModel(SignedRecordViewModel):
     """Holds the report being shown and saves it while the director types.
 
     Nothing is written until the first edit, so looking at a week leaves no empty draft.
@@ -46,11 +45,7 @@ class WeeklyReportViewModel(QObject):
     report_changed = Signal()
     """Another report is shown (week or family switched, submitted, amended): redraw all."""
 
-    saved = Signal()
-    """The draft was written to the store."""
-
-    failed = Signal(object)
-    """A SafeDeskError the user must see (validation, read-only, store trouble)."""
+    record_kind = "weekly"
 
     def __init__(
         self,
@@ -62,13 +57,8 @@ class WeeklyReportViewModel(QObject):
         autosave_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.profile = profile
+        super().__init__(store, profile, today=today, autosave_ms=autosave_ms, parent=parent)
         self.library = library
-        self._today = today
-        delay = {} if autosave_ms is None else {"delay_ms": autosave_ms}
-        self.autosave = Autosave(self._save_draft, parent=self, **delay)
 
         self.iso_year, self.iso_week = iso_week_of(today())
         self.families = [family.value for family in families_of_unit(store, profile.unit_id)]
@@ -164,22 +154,6 @@ class WeeklyReportViewModel(QObject):
 
     # --- editing -----------------------------------------------------------------------------
 
-    @property
-    def unit_id(self) -> str:
-        return self.profile.unit_id
-
-    @property
-    def editable(self) -> bool:
-        return self.form is not None and not self.form.read_only
-
-    def edit(self, **fields: Any) -> None:
-        """Change text fields of the draft (participants, analysis, matters, next_focus)."""
-        if not self.editable:
-            return
-        for key, value in fields.items():
-            setattr(self.form, key, value)
-        self.autosave.touch()
-
     def set_item(self, item_id: str, result: str | None = None, remark: str | None = None) -> None:
         if not self.editable:
             return
@@ -199,57 +173,26 @@ class WeeklyReportViewModel(QObject):
             self.autosave.touch()
         return changed
 
-    def measures_changed(self) -> None:
-        """The measures table edited ``form.measures`` in place."""
-        if self.editable:
-            self.autosave.touch()
+    # --- the hooks of SignedRecordViewModel --------------------------------------------------
 
-    def _save_draft(self) -> None:
-        if not self.editable:
-            return
-        try:
-            save_weekly_draft(self.store, self.form, self.profile.person_name)
-        except SafeDeskError as error:
-            logger.error("weekly draft %s not saved: %s", self.form.record_id, error)
-            self.failed.emit(error)
-            return
-        if not any(report.id == self.form.record_id for report in self.reports):
-            self.reports = weekly_reports_of_week(
-                self.store, self.unit_id, self.iso_year, self.iso_week, self.family
-            )
-        self.saved.emit()
+    def _versions(self) -> list[WeeklyReportSummary]:
+        return self.reports
 
-    def flush(self) -> None:
-        self.autosave.flush()
+    def _reload_versions(self) -> None:
+        self.reports = weekly_reports_of_week(
+            self.store, self.unit_id, self.iso_year, self.iso_week, self.family
+        )
 
-    # --- signing -----------------------------------------------------------------------------
+    def _write_draft(self) -> None:
+        save_weekly_draft(self.store, self.form, self.profile.person_name)
 
-    def submit(self) -> bool:
-        """Sign the report; on a validation error nothing is signed and ``failed`` says why."""
-        if not self.editable:
-            return False
-        self.autosave.cancel()
-        try:
-            submit_weekly_report(
-                self.store, self.form, self.profile, self.library, today=self._today()
-            )
-        except SafeDeskError as error:
-            self.autosave.touch()
-            self.failed.emit(error)
-            return False
-        self.open_report(self.form.record_id)
-        return True
+    def _sign(self) -> None:
+        submit_weekly_report(self.store, self.form, self.profile, self.library, today=self._today())
 
-    def amend(self, reason: str) -> bool:
-        """Open the amendment draft of the shown (signed) report."""
-        if self.form is None or self.form.status != RecordStatus.SUBMITTED:
-            return False
-        try:
-            amendment_id = amend_weekly_report(
-                self.store, self.form.record_id, reason, self.profile.person_name
-            )
-        except SafeDeskError as error:
-            self.failed.emit(error)
-            return False
-        self.open_report(amendment_id)
-        return True
+    def _open_amendment(self, reason: str) -> str:
+        return amend_weekly_report(
+            self.store, self.form.record_id, reason, self.profile.person_name
+        )
+
+    def _open(self, record_id: str) -> None:
+        self.open_report(record_id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.editable_rows import DATE_ROLE
 from desktop.models.roles import ChoicesRole
+from sync.clock import china_today
 from sync.errors import SafeDeskError
 
 
@@ -110,7 +111,7 @@ class DateDelegate(QStyledItemDelegate):
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
-            day = dt.date.today() + dt.timedelta(days=7)
+            day = china_today() + dt.timedelta(days=7)
         editor.setDate(QDate(day.year, day.month, day.day))
 
     def setModelData(self, editor, model, index: QModelIndex) -> None:

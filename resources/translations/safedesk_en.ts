@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -198,6 +202,192 @@
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>Server&apos;s</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>(whole record refused)</source>
+        <translation>(whole record refused)</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>Immediate measures</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>Stop use</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>Operating status</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>Checklist answers</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>Matters for the principal</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>Next week&apos;s focus</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>Director&apos;s report</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and records needing attention</source>
+        <translation>Conflicts and records needing attention</translation>
+    </message>
+    <message>
+        <source>Or type the value to keep</source>
+        <translation>Or type the value to keep</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>Keep the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Keep the typed value</source>
+        <translation>Keep the typed value</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>Dealt with</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>The whole record</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Why: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DailyCheckPage</name>
     <message>
         <source>← Back</source>
@@ -304,8 +494,8 @@
         <translation>Not saved!</translation>
     </message>
     <message>
-        <source>Draft not saved</source>
-        <translation>Draft not saved</translation>
+        <source>Draft not saved: {reason}</source>
+        <translation>Draft not saved: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
@@ -408,6 +598,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>Content</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Daily check</source>
@@ -602,6 +796,22 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>, </translation>
     </message>
     <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>The server refused this record: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>Sync conflict on {field} decided: {value}</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>Refusal dealt with</translation>
+    </message>
+    <message>
         <source>Equipment</source>
         <translation>Equipment</translation>
     </message>
@@ -683,6 +893,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Overdue %n day(s) · {date}</source>
@@ -919,8 +1133,47 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Sync (F5)</translation>
     </message>
     <message>
-        <source>Sync with the provincial platform comes in #4.</source>
-        <translation>Sync with the provincial platform comes in #4.</translation>
+        <source>Sync with the provincial platform</source>
+        <translation>Sync with the provincial platform</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the provincial platform</source>
+        <translation>Sign in to the provincial platform</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</source>
+        <translation>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user and password.</source>
+        <translation>Fill in the server address, user and password.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed; the log has the details.</source>
+        <translation>Sign-in failed; the log has the details.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1218,30 @@ After submitting, the record cannot change; corrections are filed separately.</t
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the sync</source>
+        <translation>&amp;Cancel the sync</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Sign &amp;in…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and needs attention…</source>
+        <translation>C&amp;onflicts and needs attention…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>Sync &amp;settings…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1357,6 +1634,142 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Sync settings</translation>
+    </message>
+    <message>
+        <source>Sync on its own when the server is reachable</source>
+        <translation>Sync on its own when the server is reachable</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>System certificates</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>CA bundle (provincial PKI)</source>
+        <translation>CA bundle (provincial PKI)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA bundle</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline: no network</source>
+        <translation>Offline: no network</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server unreachable</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Sign-in needed</translation>
+    </message>
+    <message>
+        <source>Network needs sign-in</source>
+        <translation>Network needs sign-in</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>Update needed</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>Sign-in kept until SafeDesk closes</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>This computer has no secure password store, so the sign-in is not saved.</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>Open the conflicts and refused records</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clock differs from the server by {minutes} min</source>
+        <translation>Clock differs from the server by {minutes} min</translation>
+    </message>
+    <message>
+        <source>Sending records {done}/{total}</source>
+        <translation>Sending records {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total} MB</source>
+        <translation>Photos {done} of {total} MB</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done}</source>
+        <translation>Receiving changes: {done}</translation>
+    </message>
+</context>
+<context>
     <name>TodayEquipmentTableModel</name>
     <message>
         <source>Equipment</source>
@@ -1377,6 +1790,10 @@ Data folder: {folder}</translation>
     <message>
         <source>Next inspection</source>
         <translation>Next inspection</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -39,6 +39,10 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>AmendmentDialog</name>
@@ -198,6 +202,192 @@
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>(whole record refused)</source>
+        <translation>（整条记录被退回）</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Immediate measures</source>
+        <translation>立即措施</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Operating status</source>
+        <translation>运行状态</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Checklist answers</source>
+        <translation>检查项结果</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Matters for the principal</source>
+        <translation>需主要负责人协调事项</translation>
+    </message>
+    <message>
+        <source>Next week&apos;s focus</source>
+        <translation>下周重点</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Director&apos;s report</source>
+        <translation>总监汇报</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决定</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and records needing attention</source>
+        <translation>冲突与需处理的记录</translation>
+    </message>
+    <message>
+        <source>Or type the value to keep</source>
+        <translation>或输入要保留的值</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>保留服务器的</translation>
+    </message>
+    <message>
+        <source>Keep the typed value</source>
+        <translation>保留输入的值</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>没有需要处理的记录。</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>另一台设备在本机同步之前修改了同一字段。请选中一行，对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DailyCheckPage</name>
     <message>
         <source>← Back</source>
@@ -304,8 +494,8 @@
         <translation>未保存！</translation>
     </message>
     <message>
-        <source>Draft not saved</source>
-        <translation>草稿未保存</translation>
+        <source>Draft not saved: {reason}</source>
+        <translation>草稿未保存：{reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
@@ -405,6 +595,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Daily check</source>
@@ -599,6 +793,22 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>、</translation>
     </message>
     <message>
+        <source>Sync conflict on {field}: mine {mine}, the server&apos;s {server}</source>
+        <translation>同步冲突（{field}）：我的为“{mine}”，服务器的为“{server}”</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}</source>
+        <translation>服务器退回了这条记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync conflict on {field} decided: {value}</source>
+        <translation>同步冲突（{field}）已处理：保留“{value}”</translation>
+    </message>
+    <message>
+        <source>Refusal dealt with</source>
+        <translation>退回已处理</translation>
+    </message>
+    <message>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
@@ -680,6 +890,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>Owner</source>
         <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Overdue %n day(s) · {date}</source>
@@ -916,8 +1130,47 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>同步 (F5)</translation>
     </message>
     <message>
-        <source>Sync with the provincial platform comes in #4.</source>
-        <translation>与省级平台同步的功能将在 #4 中提供。</translation>
+        <source>Sync with the provincial platform</source>
+        <translation>与省级平台同步</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the provincial platform</source>
+        <translation>登录省级平台</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the sign-in is kept only until SafeDesk closes.</source>
+        <translation>本机没有安全的密码存储：登录状态只保留到 SafeDesk 关闭为止。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user and password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed; the log has the details.</source>
+        <translation>登录失败，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1215,30 @@ After submitting, the record cannot change; corrections are filed separately.</s
     <message>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and needs attention…</source>
+        <translation>冲突与需处理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>同步设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1353,6 +1630,140 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>同步设置</translation>
+    </message>
+    <message>
+        <source>Sync on its own when the server is reachable</source>
+        <translation>服务器可访问时自动同步</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>CA bundle (provincial PKI)</source>
+        <translation>CA 证书（省级 PKI）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书文件 (*.pem *.crt *.cer)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline: no network</source>
+        <translation>离线：没有网络</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>Network needs sign-in</source>
+        <translation>网络需要认证登录</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>需要更新版本</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>同步已取消</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Sign-in kept until SafeDesk closes</source>
+        <translation>登录状态仅保留到关闭程序</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the sign-in is not saved.</source>
+        <translation>本机没有安全的密码存储，登录状态不会保存。</translation>
+    </message>
+    <message>
+        <source>Open the conflicts and refused records</source>
+        <translation>打开冲突和被退回的记录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项修改待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 项需处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clock differs from the server by {minutes} min</source>
+        <translation>本机时钟与服务器相差 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Sending records {done}/{total}</source>
+        <translation>正在发送记录 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total} MB</source>
+        <translation>照片 {done} / {total} MB</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done}</source>
+        <translation>正在接收更改：{done}</translation>
+    </message>
+</context>
+<context>
     <name>TodayEquipmentTableModel</name>
     <message>
         <source>Equipment</source>
@@ -1373,6 +1784,10 @@ Data folder: {folder}</source>
     <message>
         <source>Next inspection</source>
         <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -64,7 +64,8 @@ def _is_tracked(record_type: str, record: SyncedRecord) -> bool:
     return True
 
 
-def _to_column_value(record: SyncedRecord, key: str, value: Any) -> Any:
+def to_column_value(record: SyncedRecord, key: str, value: Any) -> Any:
+    """``value`` of field ``key`` in protocol form, as the record's column holds it."""
     column = record.__table__.columns[key]
     if isinstance(column.type, UtcDateTime) and isinstance(value, str):
         return dt.datetime.fromisoformat(value)
@@ -117,7 +118,7 @@ def record_change(
     for key, value in fields.items():
         if key in BOOKKEEPING_COLUMNS:
             continue
-        column_value = _to_column_value(record, key, value)
+        column_value = to_column_value(record, key, value)
         if created or getattr(record, key) != column_value:
             setattr(record, key, column_value)
             changed[key] = value
@@ -155,9 +156,18 @@ def _append_outbox(
         .where(OutboxEntry.record_id == record.id, OutboxEntry.mutation_id.is_(None))
         .order_by(OutboxEntry.seq.desc())
     ).first()
+    # The base of a field is the server's value when the field first entered the entry: a
+    # later pull moves record.server_fields on, but the server must merge against what this
+    # edit was made on, or a concurrent change on the server would be silently overwritten.
+    known = record.server_fields
     if waiting is not None:
+        if known is not None:
+            base = dict(waiting.base_fields or {})
+            base.update({key: known.get(key) for key in payload if key not in base})
+            waiting.base_fields = base
         waiting.fields = {**waiting.fields, **payload}
     else:
+        base = None if known is None else {key: known.get(key) for key in payload}
         session.add(
             OutboxEntry(
                 record_type=str(record_type),
@@ -165,6 +175,7 @@ def _append_outbox(
                 operation="upsert",
                 fields=payload,
                 base_version=record.server_version,
+                base_fields=base,
             )
         )
     if record.sync_state in ("local", "synced"):

@@ -21,7 +21,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import paths
@@ -122,7 +128,15 @@ class Store:
             session.commit()
         except OperationalError as error:
             session.rollback()
-            raise translate_operational_error(error) from error
+            raise translate_operational_error(error, self.db_file) from error
+        except (IntegrityError, ProgrammingError, InterfaceError):
+            # A broken constraint or a misuse is the caller's to handle (the sync lock relies
+            # on a unique row); only the file itself failing means the store is damaged.
+            session.rollback()
+            raise
+        except DatabaseError as error:
+            session.rollback()
+            raise damaged_store_error(self.db_file) from error
         except BaseException:
             session.rollback()
             raise
@@ -133,13 +147,23 @@ class Store:
         self.engine.dispose()
 
 
-def translate_operational_error(error: OperationalError) -> StoreError:
+def translate_operational_error(error: OperationalError, db_file: Path) -> StoreError:
     text = str(error.orig) if error.orig else str(error)
     if "full" in text or getattr(error.orig, "errno", None) == errno.ENOSPC:
         return StoreFullError(
             "磁盘已满，本次修改未保存。请清理磁盘空间后重试，已保存的数据不受影响。",
             "The disk is full, so this change was not saved. Free some space and try again; "
             "everything saved before is intact.",
+        )
+    if "readonly" in text or "unable to open" in text:
+        # The folder or the file cannot be written: read-only drive, permissions, a folder where
+        # the file should be. Nothing was written.
+        return StoreError(
+            f"无法写入本地数据库 {db_file}：数据文件夹是只读的或没有写入权限，本次修改未保存。"
+            "请检查文件夹权限，或用 --data-dir 换一个可写的文件夹。",
+            f"Cannot write the local database {db_file}: the data folder is read-only or not "
+            "writable, so nothing was saved. Check the folder's permissions, or choose a "
+            "writable folder with --data-dir.",
         )
     if "locked" in text:
         return StoreError(
@@ -149,12 +173,22 @@ def translate_operational_error(error: OperationalError) -> StoreError:
     return StoreError(f"本地数据库错误：{text}", f"Local database error: {text}")
 
 
+def damaged_store_error(db_file: Path) -> StoreError:
+    return StoreError(
+        f"本地数据库文件已损坏，无法读取：{db_file}。SafeDesk 没有改动它。请关闭程序，"
+        f"把 {db_file.parent / 'backups'} 中最近的备份复制回来，或联系技术支持。",
+        f"The local database file is damaged and cannot be read: {db_file}. SafeDesk has not "
+        f"changed it. Close SafeDesk and copy the latest backup from "
+        f"{db_file.parent / 'backups'} over it, or call support.",
+    )
+
+
 def open_store(data_folder: Path, *, backup: bool = True) -> Store:
     """Open (creating if needed) the store of ``data_folder`` and migrate it to the latest schema.
 
     An existing file that is behind the latest schema is first copied to ``backups/``.
     """
-    data_folder.mkdir(parents=True, exist_ok=True)
+    paths.make_data_folder(data_folder)
     db_file = paths.store_path(data_folder)
     existed = db_file.exists() and db_file.stat().st_size > 0
 
@@ -168,11 +202,10 @@ def open_store(data_folder: Path, *, backup: bool = True) -> Store:
             logger.info("migrating the store from %s to %s", revision, head)
             upgrade(engine)
     except OperationalError as error:
-        raise translate_operational_error(error) from error
-    except sqlite3.DatabaseError as error:
-        raise StoreError(
-            f"无法打开本地数据库 {db_file}：{error}", f"Cannot open the store {db_file}: {error}"
-        ) from error
+        raise translate_operational_error(error, db_file) from error
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        # Not a database, or a truncated / overwritten one: say so, and touch nothing.
+        raise damaged_store_error(db_file) from error
 
     return Store(data_folder, engine)
 

@@ -189,6 +189,8 @@ class Photo(Base):
     media_type: Mapped[str] = mapped_column(String(64), default="image/jpeg")
     added_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why the last upload attempt failed, in plain words; None once uploaded (#4).
+    upload_error: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class OutboxEntry(Base):
@@ -205,6 +207,9 @@ class OutboxEntry(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     # Set when a push batch takes the entry; later edits then start a new entry.
     mutation_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The server's value of each field in ``fields`` when the field entered this entry (the
+    # base of the server's three-way merge); None for a record the server has never seen.
+    base_fields: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class Setting(Base):
@@ -237,6 +242,38 @@ class SyncConflict(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
     resolution: Mapped[Any | None] = mapped_column(JSON, default=None)
+
+
+class SyncLock(Base):
+    """The one row that says a sync run owns this data folder (#4).
+
+    ``heartbeat_at`` is renewed between requests; a row whose process is gone, or whose
+    heartbeat is old, is stale and the next run takes it over.
+    """
+
+    __tablename__ = "sync_lock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(36))
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ClockCheck(Base):
+    """The laptop's clock against the server's, taken from each sync answer (#4).
+
+    A record changed between a ``skewed`` check and the next unskewed one was stamped by a
+    clock that was more than ten minutes off; its times are the laptop's, not the server's.
+    """
+
+    __tablename__ = "clock_check"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_time: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    server_time: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    skew_seconds: Mapped[int] = mapped_column(Integer)
+    skewed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 RECORD_CLASSES: dict[str, type[SyncedRecord]] = {

@@ -6,12 +6,14 @@ import argparse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import SafeDeskApp
 from desktop.i18n import DEFAULT_LANGUAGE
+from tests.engine.conftest import MemoryKeyring
 
 
 def app_options(data_folder: Path, *, demo: bool = True, lang: str | None = DEFAULT_LANGUAGE):
@@ -90,3 +92,13 @@ def when_modal(handler: Callable[[QWidget], None], *, timeout_ms: int = 5000) ->
 
     QTimer.singleShot(0, poll)
     return outcome
+
+
+@pytest.fixture(autouse=True)
+def test_keyring() -> Iterator[MemoryKeyring]:
+    """Every desktop test signs in against a keyring that dies with it, never the user's."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from sqlalchemy import event
 
 from desktop.navigation import DailyCheckTarget
 from sync import paths
@@ -118,3 +119,50 @@ def test_photos_picked_from_files_are_attached(
     assert [photo.file_name for photo in photos] == ["comb-plate.jpg"]
     stored = list(paths.photo_dir(app.store.data_folder).glob(f"{photos[0].sha256}.*"))
     assert len(stored) == 1
+
+
+def _fill_the_disk(store):
+    """Cap the store at its current size: SQLite then fails writes with SQLITE_FULL, exactly
+    as on a full drive (each new connection gets the cap). Returns the listener to remove."""
+    with store.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def cap(dbapi_connection, _record) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(store.engine, "connect", cap)
+    store.engine.dispose()
+    return cap
+
+
+def test_a_full_disk_warns_without_taking_the_keyboard_and_keeps_the_typing(
+    launcher, data_folder, qtbot
+) -> None:
+    app, page = _open(launcher, data_folder, qtbot)
+    item_id = page.view_model.template.items_as_shown[0].id
+    remark = page.rows[item_id].remark_edit
+    qtbot.wait(50)  # the page puts the focus on the first open item once shown
+    remark.setFocus()
+    qtbot.waitUntil(remark.hasFocus)
+    cap = _fill_the_disk(app.store)
+
+    QApplication.clipboard().setText("扶手带" * 3000)  # big enough to need new pages
+    qtbot.keyClick(remark, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("未保存"), timeout=3000)
+    qtbot.keyClicks(remark, " more")
+    qtbot.wait(100)
+
+    # No dialog took the keys typed after the failure; the warning stays on the page.
+    assert QApplication.activeModalWidget() is None
+    assert remark.hasFocus(), QApplication.focusWidget()
+    assert remark.text() == "扶手带" * 3000 + " more"
+    assert page.save_error.isVisible() and "磁盘已满" in page.save_error.text()
+
+    event.remove(app.store.engine, "connect", cap)
+    app.store.engine.dispose()
+    qtbot.keyClicks(remark, "!")
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("已自动保存"), timeout=3000)
+
+    assert not page.save_error.isVisible()
+    saved = checks_of_day(app.store, ESCALATOR, china_today().isoformat())[0]
+    assert saved.answer(item_id).remark == "扶手带" * 3000 + " more!"

@@ -160,15 +160,23 @@ def test_a_running_day_needs_every_item_and_an_abnormal_one_its_remark(store, te
     assert _submit(store, templates, check.id).status == "submitted"
 
 
-def test_unanswered_items_are_listed_in_template_order(store, templates) -> None:
+def test_unanswered_items_are_listed_and_numbered_as_the_form_shows_them(store, templates) -> None:
+    # The form groups items by category, so its numbers are not the file's order: the ropeway
+    # file starts with a management item, which the form shows last.
     check = _open(store, templates)
 
     problems = submit_problems(load_check(store, check.id), template_of(templates, check))
 
     template = template_of(templates, check)
-    assert [problem.item_id for problem in problems] == [item.id for item in template.items]
+    shown = [item.id for item in template.items_as_shown]
+    assert shown != [item.id for item in template.items]
+    assert [problem.item_id for problem in problems] == shown
     assert {problem.code for problem in problems} == {"unanswered"}
-    assert problems[0].message_zh.startswith("第1项")
+    assert problems[0].message_zh.startswith(f"第1项“{template.items_as_shown[0].text_zh}”")
+    wind_number = shown.index(WIND) + 1
+    wind_problem = next(problem for problem in problems if problem.item_id == WIND)
+    assert wind_problem.message_zh.startswith(f"第{wind_number}项")
+    assert wind_problem.message_en.startswith(f"Item {wind_number} ")
 
 
 def test_a_reading_outside_its_range_must_be_abnormal_or_explained(store, templates) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from sync.errors import ReadOnlyRecordError
+from sync.demo import seed_demo_store
+from sync.errors import ReadOnlyRecordError, StoreError
 from sync.store import database, open_store
 from sync.store.changes import record_change
 from sync.store.models import DailyCheck, Equipment, OutboxEntry, Unit
@@ -81,3 +85,90 @@ def test_draft_stays_local_until_submitted_then_is_read_only(data_folder: Path) 
         assert entry.fields["equipment_id"] == equipment_id
         assert session.get(DailyCheck, check_id).remark == ""
         assert session.get(Equipment, equipment_id).sync_state == "pending"
+
+
+def _demo_store_file(data_folder: Path) -> Path:
+    store = open_store(data_folder)
+    seed_demo_store(store)
+    store.close()
+    db_file = data_folder / "safedesk.sqlite3"
+    with sqlite3.connect(db_file) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db_file
+
+
+def test_a_file_of_random_bytes_is_refused_in_plain_words_and_left_alone(
+    data_folder: Path,
+) -> None:
+    db_file = data_folder / "safedesk.sqlite3"
+    garbage = random.Random(7).randbytes(20_000)
+    db_file.write_bytes(garbage)
+
+    with pytest.raises(StoreError) as raised:
+        open_store(data_folder)
+
+    assert "损坏" in raised.value.message and str(db_file) in raised.value.message
+    assert "damaged" in raised.value.message_en and "backups" in raised.value.message_en
+    assert db_file.read_bytes() == garbage
+
+
+def test_a_truncated_store_is_refused_in_plain_words(data_folder: Path) -> None:
+    db_file = _demo_store_file(data_folder)
+    os.truncate(db_file, db_file.stat().st_size // 3)
+
+    with pytest.raises(StoreError) as raised:
+        open_store(data_folder)
+
+    assert "损坏" in raised.value.message
+
+
+def test_damage_found_after_opening_becomes_a_store_error(data_folder: Path) -> None:
+    db_file = _demo_store_file(data_folder)
+    store = open_store(data_folder)
+
+    # Overwrite every page after the first few: the schema still reads, the tables do not.
+    with db_file.open("r+b") as raw:
+        raw.seek(4096 * 4)
+        raw.write(b"\xff" * (db_file.stat().st_size - 4096 * 4))
+
+    with pytest.raises(StoreError) as raised, store.session() as session:
+        session.scalars(select(Equipment)).all()
+    store.close()
+
+    assert "损坏" in raised.value.message
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_store_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+
+    with pytest.raises(StoreError) as raised:
+        open_store(not_a_folder / "data")
+
+    assert str(not_a_folder / "data") in raised.value.message
+
+
+def test_a_store_that_cannot_be_written_is_refused_in_plain_words(data_folder: Path) -> None:
+    # A folder where the file should be fails like a read-only drive: SQLite cannot open it
+    # for writing. (A read-only mount was tried by hand, see the QA report on #2.)
+    (data_folder / "safedesk.sqlite3").mkdir()
+
+    with pytest.raises(StoreError) as raised:
+        open_store(data_folder)
+
+    assert "只读" in raised.value.message and "--data-dir" in raised.value.message
+    assert "read-only" in raised.value.message_en
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_data_folder_is_refused_in_plain_words(data_folder: Path) -> None:
+    _demo_store_file(data_folder)
+    data_folder.chmod(0o555)
+    (data_folder / "safedesk.sqlite3").chmod(0o444)
+    try:
+        with pytest.raises(StoreError) as raised:
+            open_store(data_folder)
+    finally:
+        data_folder.chmod(0o755)
+
+    assert "只读" in raised.value.message

@@ -1,0 +1,80 @@
+"""Sync settings (#4): server address, automatic sync, CA bundle, language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import LANGUAGE_NAMES, LANGUAGES
+from desktop.sync_controller import SyncController
+from sync.engine import state as sync_state
+
+
+class SyncSettingsDialog(QDialog):
+    """Saves on OK; ``chosen_language`` tells the caller whether to switch the language."""
+
+    def __init__(
+        self, controller: SyncController, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncSettings")
+        self.controller = controller
+        self.chosen_language = language
+        self.setWindowTitle(self.tr("Sync settings"))
+        self.setMinimumWidth(480)
+
+        self.server_edit = QLineEdit(controller.server_url)
+        self.auto_check = QCheckBox(self.tr("Sync on its own when the server is reachable"))
+        self.auto_check.setChecked(controller.auto_sync)
+        self.ca_edit = QLineEdit(controller.setting(sync_state.CA_BUNDLE) or "")
+        self.ca_edit.setPlaceholderText(self.tr("System certificates"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_bundle)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(browse)
+        self.language_combo = QComboBox()
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(language))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.server_edit)
+        form.addRow("", self.auto_check)
+        form.addRow(self.tr("CA bundle (provincial PKI)"), ca_row)
+        form.addRow(self.tr("Language"), self.language_combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _choose_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("CA bundle"), "", self.tr("Certificates (*.pem *.crt *.cer)")
+        )
+        if path:
+            self.ca_edit.setText(path)
+
+    def save(self) -> None:
+        server = self.server_edit.text().strip().rstrip("/")
+        if server:
+            self.controller.put_setting(sync_state.SERVER_URL, server)
+        self.controller.put_setting(sync_state.CA_BUNDLE, self.ca_edit.text().strip() or None)
+        self.controller.set_auto_sync(self.auto_check.isChecked())
+        self.chosen_language = self.language_combo.currentData()
+        self.accept()

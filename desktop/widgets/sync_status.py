@@ -1,0 +1,140 @@
+"""The status area of sync (#4): state, last sync, changes waiting, progress and cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from desktop.sync_controller import SyncController, SyncStatus
+from desktop.widgets.chips import Tone, chip_style
+from sync.clock import CHINA_TZ
+
+STATE_TEXTS = {
+    "never": QT_TRANSLATE_NOOP("SyncStatusBar", "Not synced yet"),
+    "running": QT_TRANSLATE_NOOP("SyncStatusBar", "Syncing…"),
+    "online": QT_TRANSLATE_NOOP("SyncStatusBar", "Online"),
+    "offline": QT_TRANSLATE_NOOP("SyncStatusBar", "Offline: no network"),
+    "unreachable": QT_TRANSLATE_NOOP("SyncStatusBar", "Server unreachable"),
+    "sign_in": QT_TRANSLATE_NOOP("SyncStatusBar", "Sign-in needed"),
+    "portal": QT_TRANSLATE_NOOP("SyncStatusBar", "Network needs sign-in"),
+    "upgrade": QT_TRANSLATE_NOOP("SyncStatusBar", "Update needed"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncStatusBar", "Sync cancelled"),
+    "error": QT_TRANSLATE_NOOP("SyncStatusBar", "Sync failed"),
+}
+
+
+def state_text(state: str) -> str:
+    return QCoreApplication.translate("SyncStatusBar", STATE_TEXTS.get(state, STATE_TEXTS["error"]))
+
+
+class SyncStatusBar(QWidget):
+    """Shows the controller's status; the cancel button stops a run between two requests."""
+
+    conflicts_requested = Signal()
+    """The person clicked the "needs attention" count."""
+
+    def __init__(
+        self, controller: SyncController, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.controller = controller
+        self.language = language
+        self.state_label = QLabel()
+        self.state_label.setObjectName("syncState")
+        self.last_label = QLabel()
+        self.waiting_label = QLabel()
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockWarning")
+        self.clock_label.setStyleSheet(chip_style(Tone.DANGER))
+        self.memory_label = QLabel(self.tr("Sign-in kept until SafeDesk closes"))
+        self.memory_label.setStyleSheet(chip_style(Tone.MUTED))
+        self.memory_label.setToolTip(
+            self.tr("This computer has no secure password store, so the sign-in is not saved.")
+        )
+        self.attention_button = QPushButton()
+        self.attention_button.setFlat(True)
+        self.attention_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attention_button.setStyleSheet(chip_style(Tone.WARN))
+        self.attention_button.setToolTip(self.tr("Open the conflicts and refused records"))
+        self.attention_button.clicked.connect(self.conflicts_requested)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.phase_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(controller.cancel)
+
+        # Packed to the left with room between the facts, so the eye finds them in one place.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(18)
+        for widget in (
+            self.state_label,
+            self.phase_label,
+            self.progress,
+            self.cancel_button,
+            self.attention_button,
+            self.clock_label,
+            self.memory_label,
+            self.waiting_label,
+            self.last_label,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+        controller.status_changed.connect(self.show_status)
+        controller.progressed.connect(self.show_progress)
+        self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        running = status.state == "running"
+        text = state_text(status.state)
+        message = status.message_en if self.language == "en" else status.message
+        self.state_label.setText(text)
+        self.state_label.setToolTip(message or text)
+        self.progress.setVisible(running)
+        self.phase_label.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.phase_label.clear()
+
+        self.waiting_label.setText(self.tr("%n change(s) waiting", "", status.waiting))
+        if status.last_success_at:
+            moment = dt.datetime.fromisoformat(status.last_success_at).astimezone(CHINA_TZ)
+            self.last_label.setText(
+                self.tr("Last sync {time}").format(time=moment.strftime("%m-%d %H:%M"))
+            )
+        else:
+            self.last_label.setText(self.tr("Never synced"))
+        self.memory_label.setVisible(status.signed_in and not status.secure_keyring)
+        attention = status.conflicts + status.rejected
+        self.attention_button.setVisible(attention > 0)
+        self.attention_button.setText(self.tr("%n need(s) attention", "", attention))
+        skew = status.clock_skew_seconds
+        self.clock_label.setVisible(skew is not None)
+        if skew is not None:
+            self.clock_label.setText(
+                self.tr("Clock differs from the server by {minutes} min").format(
+                    minutes=round(abs(skew) / 60)
+                )
+            )
+
+    def show_progress(self, phase: str, done: int, total: int) -> None:
+        if phase == "push":
+            text = self.tr("Sending records {done}/{total}").format(done=done, total=total)
+        elif phase == "photos":
+            text = self.tr("Photos {done} of {total} MB").format(
+                done=f"{done / 1e6:.1f}", total=f"{total / 1e6:.1f}"
+            )
+        else:
+            text = self.tr("Receiving changes: {done}").format(done=done)
+        self.phase_label.setText(text)
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)

@@ -1,0 +1,330 @@
+"""The HTTP side of the engine: one connection to the provincial server, on requests.
+
+Every request has connect and read timeouts, is retried by a :class:`RetryPolicy` when the
+failure is transient, and ends either in a parsed protocol message or in one of our errors
+(:mod:`sync.errors`); no requests exception leaves this module. An answer that is not the
+protocol's JSON (a Wi-Fi portal's page, a redirect to one) becomes
+:class:`NetworkSignInRequired`, so nothing is ever applied from it.
+
+The system proxy is honoured (requests reads it from the environment: ``trust_env``); a CA
+bundle for the provincial PKI may be given; TLS verification is never switched off.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pydantic
+import requests
+
+from sync import __version__
+from sync.blobs import BlobStart, BlobStatus, ChunkAccepted
+from sync.engine.retry import DEFAULT_POLICY, RETRYABLE_STATUS, RetryPolicy, parse_retry_after
+from sync.errors import (
+    CertificateError,
+    NetworkSignInRequired,
+    ProtocolError,
+    ServerBusy,
+    ServerRefused,
+    ServerUnreachable,
+    SignInRequired,
+    SyncCancelled,
+    SyncError,
+    UpgradeRequired,
+)
+from sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    Health,
+    Problem,
+    PullPage,
+    PushRequest,
+    PushResponse,
+    TokenRequest,
+    TokenResponse,
+)
+
+logger = logging.getLogger(__name__)
+
+Message = TypeVar("Message", bound=pydantic.BaseModel)
+
+PORTAL_MESSAGE_ZH = (
+    "当前网络需要先登录（例如酒店或景区 Wi-Fi 的认证页面）。请打开浏览器完成网络登录后再同步；"
+    "本机数据未受影响。"
+)
+PORTAL_MESSAGE_EN = (
+    "The network needs a sign-in (captive portal), e.g. a hotel or park Wi-Fi page. Open a "
+    "browser, complete the network sign-in, then sync again; nothing on this laptop changed."
+)
+
+
+class _Transient(Exception):
+    """Internal: a failure the policy may retry; carries the error to raise at the end."""
+
+    def __init__(self, error: SyncError, retry_after: float | None = None) -> None:
+        super().__init__(error.message_en)
+        self.error = error
+        self.retry_after = retry_after
+
+
+def portal_error() -> NetworkSignInRequired:
+    return NetworkSignInRequired(PORTAL_MESSAGE_ZH, PORTAL_MESSAGE_EN)
+
+
+class ServerConnection:
+    """Talks protocol v1 to one server. One thread at a time; close() when done.
+
+    ``cancelled`` is asked before every attempt: a run stops between requests, never inside
+    one. ``token`` may be set after sign-in.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        ca_bundle: str | Path | None = None,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        cancelled: Callable[[], bool] = lambda: False,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.policy = policy
+        self._cancelled = cancelled
+        self._sleep = sleep
+        self._session = requests.Session()
+        self._session.trust_env = True
+        # A path makes requests trust that bundle; True is the system's store. Never False.
+        self._session.verify = str(ca_bundle) if ca_bundle else True
+        self._session.headers.update(
+            {
+                PROTOCOL_HEADER: str(PROTOCOL_VERSION),
+                "User-Agent": f"SafeDesk/{__version__}",
+                "Accept": "application/json",
+            }
+        )
+
+    def close(self) -> None:
+        self._session.close()
+
+    # The protocol's calls -------------------------------------------------------------------
+
+    def health(self) -> Health:
+        return self._call("GET", "/health", Health)
+
+    def sign_in(
+        self, username: str, password: str, device_id: str, device_name: str = ""
+    ) -> TokenResponse:
+        """Exchange a password for a token; registers ``device_id``. Safe to retry."""
+        body = TokenRequest(
+            username=username,
+            password=password,
+            device_id=device_id,
+            device_name=device_name or None,
+        )
+        answer = self._call(
+            "POST", "/auth/token", TokenResponse, json_body=body.model_dump(mode="json")
+        )
+        self.token = answer.access_token
+        return answer
+
+    def push(self, request: PushRequest) -> PushResponse:
+        """Send one batch. Safe to retry with the same batch (replay protection)."""
+        return self._call(
+            "POST", "/sync/push", PushResponse, json_body=request.model_dump(mode="json")
+        )
+
+    def pull(self, cursor: int, limit: int) -> PullPage:
+        return self._call("GET", "/sync/pull", PullPage, params={"cursor": cursor, "limit": limit})
+
+    def start_blob(self, sha256: str, size: int, media_type: str) -> BlobStatus:
+        """Register a photo's upload (or learn the server has it). Safe to repeat."""
+        body = BlobStart(size=size, media_type=media_type).model_dump(mode="json")
+        return self._call("POST", f"/blobs/{sha256}", BlobStatus, json_body=body)
+
+    def blob_status(self, sha256: str) -> BlobStatus:
+        return self._call("GET", f"/blobs/{sha256}/status", BlobStatus)
+
+    def put_chunk(self, sha256: str, offset: int, chunk: bytes) -> ChunkAccepted:
+        """Send bytes at ``offset``. A repeat answers 409 ``wrong_offset`` (the caller asks
+        the status and goes on) or, for the last chunk, ``complete``: harmless either way."""
+        return self._call(
+            "PUT",
+            f"/blobs/{sha256}",
+            ChunkAccepted,
+            data=chunk,
+            params={"offset": offset},
+            headers={"Content-Type": "application/octet-stream"},
+        )
+
+    # Requests, retries and classification ------------------------------------------------------
+
+    def _call(self, method: str, path: str, model: type[Message], **kwargs: Any) -> Message:
+        payload = self._call_json(method, path, **kwargs)
+        try:
+            return model.model_validate(payload)
+        except pydantic.ValidationError as error:
+            logger.warning("%s %s: answer is not a valid %s", method, path, model.__name__)
+            raise ProtocolError(
+                "服务器的回答不符合同步协议，本次未应用任何内容。",
+                "The server's answer does not fit the sync protocol; nothing was applied.",
+            ) from error
+
+    def _call_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        params: dict[str, Any] | None = None,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        all_headers = dict(headers or {})
+        if self.token:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+
+        retry = 0
+        while True:
+            if self._cancelled():
+                raise SyncCancelled("同步已取消。", "Sync cancelled.")
+            try:
+                return self._attempt(method, url, path, json_body, params, data, all_headers)
+            except _Transient as failure:
+                retry += 1
+                if retry >= self.policy.attempts:
+                    raise failure.error from None
+                delay = self.policy.delay(retry, failure.retry_after)
+                logger.info(
+                    "%s %s failed (%s); retry %d of %d in %.1f s",
+                    method,
+                    path,
+                    failure.error.message_en,
+                    retry,
+                    self.policy.attempts - 1,
+                    delay,
+                )
+                self._sleep(delay)
+
+    def _attempt(
+        self,
+        method: str,
+        url: str,
+        path: str,
+        json_body: Any,
+        params: dict[str, Any] | None,
+        data: bytes | None,
+        headers: dict[str, str],
+    ) -> Any:
+        started = time.monotonic()
+        try:
+            response = self._session.request(
+                method,
+                url,
+                json=json_body,
+                params=params,
+                data=data,
+                headers=headers,
+                timeout=self.policy.timeout,
+                # A portal answers with a redirect to its page; never follow it.
+                allow_redirects=False,
+            )
+            body = response.content
+        except requests.exceptions.SSLError as error:
+            raise CertificateError(
+                "无法验证服务器的证书。如单位使用省级证书，请在设置中选择证书文件（CA）。",
+                "The server's certificate could not be verified. If your province uses its own "
+                "certificates, choose the CA bundle file in the settings.",
+            ) from error
+        except requests.exceptions.Timeout as error:
+            raise _Transient(
+                _unreachable("服务器在规定时间内没有回答", "no answer in time")
+            ) from error
+        except requests.exceptions.RequestException as error:
+            # Connection refused or reset, DNS failure, a broken chunked answer.
+            raise _Transient(_unreachable("连接不上服务器", "cannot connect")) from error
+
+        logger.debug(
+            "%s %s -> %d in %.0f ms",
+            method,
+            path,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return _read_answer(response, body)
+
+
+def _unreachable(words_zh: str, words_en: str) -> ServerUnreachable:
+    return ServerUnreachable(
+        f"服务器暂时无法访问（{words_zh}）。数据已保存在本机，联网后会自动同步。",
+        f"The server cannot be reached ({words_en}). Everything is kept on this laptop and "
+        "syncs when the link returns.",
+    )
+
+
+def _looks_like_json(response: requests.Response) -> bool:
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _parse(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise portal_error() from None
+
+
+def _read_answer(response: requests.Response, body: bytes) -> Any:
+    status = response.status_code
+    if 300 <= status < 400 or status == 511:
+        raise portal_error()
+    if status in RETRYABLE_STATUS:
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        raise _Transient(
+            ServerBusy(
+                f"服务器暂时无法处理（HTTP {status}），稍后会自动重试。本机数据不受影响。",
+                f"The server could not handle the request (HTTP {status}); it will be retried. "
+                "Nothing on this laptop is affected.",
+            ),
+            retry_after,
+        )
+    if not _looks_like_json(response):
+        # A page in place of the protocol's JSON: someone else answered.
+        raise portal_error()
+    payload = _parse(body)
+    if 200 <= status < 300:
+        return payload
+
+    problem = _problem(payload)
+    if status == 401:
+        raise SignInRequired(
+            problem.detail_zh if problem else "请重新登录。本机数据不受影响。",
+            problem.detail_en if problem else "Please sign in again; nothing here is lost.",
+        )
+    if status == 426:
+        raise UpgradeRequired(
+            "服务器需要更新版本的 SafeDesk。同步已停止，本机数据全部保留；请安装新版本。",
+            "The server needs a newer SafeDesk. Sync has stopped and everything here is kept; "
+            "please install the new version.",
+        )
+    if problem is None:
+        raise ProtocolError(
+            f"服务器返回了无法识别的错误（HTTP {status}）。",
+            f"The server answered an error this version cannot read (HTTP {status}).",
+        )
+    raise ServerRefused(problem.detail_zh, problem.detail_en, code=problem.code)
+
+
+def _problem(payload: Any) -> Problem | None:
+    try:
+        return Problem.model_validate(payload)
+    except pydantic.ValidationError:
+        return None
