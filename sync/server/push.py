@@ -10,6 +10,8 @@ Change seqs are handed out by :func:`allocate_change_seqs` as the last step of t
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 import uuid
@@ -145,7 +147,10 @@ def _apply_batch(
                 mutation_id=mutation.mutation_id,
                 record_id=mutation.record_id,
                 outcome=result.outcome.value,
-                result=result.model_dump(mode="json"),
+                result={
+                    **result.model_dump(mode="json"),
+                    FINGERPRINT_KEY: mutation_fingerprint(mutation),
+                },
             )
         )
         # A rejected mutation advances the counter too: one bad record never blocks the queue.
@@ -179,20 +184,55 @@ def _lock_records_in_order(session: Session, request: PushRequest, last_applied:
         ).all()
 
 
+FINGERPRINT_KEY = "mutation_fingerprint"
+
+
+def mutation_fingerprint(mutation: Mutation) -> str:
+    """What a mutation says, hashed: a replay must say exactly the same to get the old answer."""
+    content = {
+        "record_id": mutation.record_id,
+        "record_type": str(mutation.record_type),
+        "operation": str(mutation.operation),
+        "fields": mutation.fields,
+    }
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _earlier_result(session: Session, device: Device, mutation: Mutation) -> MutationResult:
+    """The answer to a mutation id at or below the device's counter; nothing is applied.
+
+    A true replay (same record, same content) gets the answer stored the first time. The same
+    id with other content means the laptop reused ids (a store restored from a backup): the
+    stored answer would tell it that an edit the server never saw was acknowledged, so it gets
+    ``stale_mutation_id`` instead and sends the change again under a new id.
+    """
     stored = session.get(StoredResult, (device.id, mutation.mutation_id))
     if stored is not None:
-        return MutationResult.model_validate(stored.result)
-    # An id below the counter that was never sent: the device skipped it and moved on.
+        answer = dict(stored.result)
+        fingerprint = answer.pop(FINGERPRINT_KEY, None)
+        same_mutation = stored.record_id == mutation.record_id and fingerprint in (
+            None,
+            mutation_fingerprint(mutation),
+        )
+        if same_mutation:
+            return MutationResult.model_validate(answer)
+        logger.warning(
+            "device %s reused mutation id %d for other content; answered stale",
+            device.id,
+            mutation.mutation_id,
+        )
+
+    # An id below the counter that was never sent, or reused for other content.
     return MutationResult(
         mutation_id=mutation.mutation_id,
         record_id=mutation.record_id,
         outcome=Outcome.REJECTED,
         code="stale_mutation_id",
         reason_zh=f"变更编号 {mutation.mutation_id} 早于本设备已提交的编号 "
-        f"{device.last_mutation_id}，未应用。",
+        f"{device.last_mutation_id}，未应用；请以新编号重新发送。",
         reason_en=f"Mutation id {mutation.mutation_id} is below this device's last id "
-        f"{device.last_mutation_id}; it was not applied.",
+        f"{device.last_mutation_id}; it was not applied. Send it again with a new id.",
     )
 
 

@@ -121,13 +121,31 @@ def test_a_replay_overlapping_a_new_batch_applies_only_the_new_ids(server) -> No
 
     response = officer.push_raw(
         [
-            {"mutation_id": 1, **upsert("hazard", first, hazard(description="改过的"))},
+            {"mutation_id": 1, **upsert("hazard", first, hazard())},
             {"mutation_id": 2, **upsert("hazard", second, hazard())},
         ]
     )
 
     results = response.json()["results"]
     assert results[0]["outcome"] == "applied" and results[0]["version"] == 1
+    assert results[1]["outcome"] == "applied"
+    assert _last_mutation_id(server, officer.device_id) == 2
+
+
+def test_a_reused_mutation_id_with_other_content_is_stale_not_acknowledged(server) -> None:
+    officer = server.sign_in("demo-officer")
+    first, second = new_id(), new_id()
+    officer.push(upsert("hazard", first, hazard()))
+
+    response = officer.push_raw(
+        [
+            {"mutation_id": 1, **upsert("hazard", first, hazard(description="改过的"))},
+            {"mutation_id": 2, **upsert("hazard", second, hazard())},
+        ]
+    )
+
+    results = response.json()["results"]
+    assert results[0]["outcome"] == "rejected" and results[0]["code"] == "stale_mutation_id"
     assert results[1]["outcome"] == "applied"
     assert _record_row(server, first).fields["description"] == "站台护栏松动"
     assert _last_mutation_id(server, officer.device_id) == 2
@@ -147,8 +165,11 @@ def test_rejected_mutation_advances_the_device_counter(server) -> None:
     assert "stop_use" in results[0]["reason_en"] and "stop_use" in results[0]["reason_zh"]
     assert results[1]["outcome"] == "applied"
     assert _last_mutation_id(server, officer.device_id) == 2
-    again = officer.push_raw([{"mutation_id": 1, **upsert("hazard", new_id(), hazard())}])
+    replay = upsert("hazard", results[0]["record_id"], hazard(stop_use="yes"))
+    again = officer.push_raw([{"mutation_id": 1, **replay}])
     assert again.json()["results"][0]["code"] == "invalid_field"
+    reused = officer.push_raw([{"mutation_id": 1, **upsert("hazard", new_id(), hazard())}])
+    assert reused.json()["results"][0]["code"] == "stale_mutation_id"
 
 
 def test_hazard_edited_on_two_devices_merges_different_fields(server) -> None:
