@@ -100,16 +100,10 @@ class TodayPage(QWidget):
         self.equipment_view.setModel(self.equipment_model)
         self.equipment_view.link_activated.connect(self._open_link)
         header = self.equipment_view.horizontalHeader()
+        # Status columns take the width of their chips in the current language and scale (fixed
+        # widths cut English chips short at 125 %); the name column takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EquipmentColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (EquipmentColumn.KIND, 170),
-            (EquipmentColumn.DAILY_CHECK, 160),
-            (EquipmentColumn.HAZARDS, 130),
-            (EquipmentColumn.INSPECTION, 170),
-            (EquipmentColumn.SYNC, 80),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.equipment_view.setColumnWidth(column, width)
         equipment_box = QGroupBox(self.tr("Daily checks of equipment in use"))
         equipment_layout = QVBoxLayout(equipment_box)
         equipment_layout.addWidget(self.equipment_view)
@@ -129,17 +123,12 @@ class TodayPage(QWidget):
         self.hazard_view.setModel(self.hazard_model)
         self.hazard_view.link_activated.connect(self._open_link)
         hazard_header = self.hazard_view.horizontalHeader()
-        hazard_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hazard_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hazard_header.setSectionResizeMode(
+            HazardColumn.EQUIPMENT, QHeaderView.ResizeMode.Interactive
+        )
+        self.hazard_view.setColumnWidth(HazardColumn.EQUIPMENT, 130)
         hazard_header.setSectionResizeMode(HazardColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (HazardColumn.DEADLINE, 140),
-            (HazardColumn.EQUIPMENT, 130),
-            (HazardColumn.GRADE, 64),
-            (HazardColumn.STATUS, 70),
-            (HazardColumn.OWNER, 64),
-            (HazardColumn.SYNC, 72),
-        ):
-            self.hazard_view.setColumnWidth(column, width)
         self.all_hazards = QPushButton(self.tr("All hazards…"))
         self.all_hazards.setFlat(True)
         self.all_hazards.clicked.connect(lambda: context.navigator.go(HazardListTarget()))
@@ -156,10 +145,12 @@ class TodayPage(QWidget):
         self.agenda_view.link_activated.connect(self._open_link)
         agenda_header = self.agenda_view.horizontalHeader()
         agenda_header.setSectionResizeMode(AgendaColumn.WHAT, QHeaderView.ResizeMode.Stretch)
-        agenda_header.setSectionResizeMode(AgendaColumn.STATUS, QHeaderView.ResizeMode.Fixed)
-        self.agenda_view.setColumnWidth(AgendaColumn.STATUS, 180)
-        agenda_header.setSectionResizeMode(AgendaColumn.SYNC, QHeaderView.ResizeMode.Fixed)
-        self.agenda_view.setColumnWidth(AgendaColumn.SYNC, 80)
+        agenda_header.setSectionResizeMode(
+            AgendaColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        agenda_header.setSectionResizeMode(
+            AgendaColumn.SYNC, QHeaderView.ResizeMode.ResizeToContents
+        )
         agenda_box = QGroupBox(self.tr("This week, this month, inspections"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(self.agenda_view)

@@ -298,7 +298,11 @@ class ChecklistItemRow(QFrame):
         self.hazard_button = QToolButton()
         self.hazard_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hazard_button.clicked.connect(self._hazard_clicked)
-        self.hazard_button.setFixedWidth(92)
+        # As wide as its longer label in the current language and scale: a fixed width cut
+        # the English label short at 125 %.
+        labels = (self.tr("Open hazard…"), self.tr("View hazard"))
+        widest = max(self.hazard_button.fontMetrics().horizontalAdvance(text) for text in labels)
+        self.hazard_button.setFixedWidth(max(92, widest + 18))
 
         self.details = QWidget()
         details = QHBoxLayout(self.details)
