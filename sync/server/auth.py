@@ -159,7 +159,8 @@ def issue_token(body: TokenRequest, request: Request) -> TokenResponse:
         user = session.scalar(select(User).where(User.username == body.username))
     if user is None:
         password_matches(hasher, request.app.state.dummy_hash, _DUMMY_PASSWORD)
-        logger.info("sign-in refused: unknown user %r", body.username)
+        # Not the name itself: people type their password into the user-name field.
+        logger.info("sign-in refused: unknown user name (%d characters)", len(body.username))
         raise _bad_credentials()
     if not user.active or not password_matches(hasher, user.password_hash, body.password):
         logger.info("sign-in refused for %s", user.username)
