@@ -119,7 +119,9 @@ def _mutation(record_type: RecordType) -> st.SearchStrategy[dict[str, Any]]:
     some_changes = st.lists(st.sampled_from(sorted(changes)), max_size=3, unique=True).flatmap(
         lambda names: st.fixed_dictionaries({name: changes[name] for name in names})
     )
-    create = st.tuples(st.fixed_dictionaries(required), some_changes).map(
+    # Half the creates carry only their required fields, so enough of them get applied.
+    overrides = st.one_of(st.just({}), some_changes)
+    create = st.tuples(st.fixed_dictionaries(required), overrides).map(
         lambda parts: {**parts[0], **parts[1]}
     )
     return st.fixed_dictionaries(
@@ -186,7 +188,8 @@ def test_generated_mutations_of_every_type_never_break_the_server(
         f"codes {dict(codes.most_common())}",
     )
     # The generation reached the rules, not only the validation.
-    assert {"applied", "rejected"} <= set(outcomes), outcomes
+    past_validation = outcomes["applied"] + outcomes["conflict"] + outcomes["duplicate"]
+    assert outcomes["rejected"] and past_validation >= 5, outcomes
 
     changes, _, _ = officer.pull_all()
     assert {change["unit_id"] for change in changes} == {LESHAN}
