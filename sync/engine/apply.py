@@ -13,6 +13,7 @@ import logging
 import uuid
 from typing import Any
 
+from pydantic import ValidationError as MutationShapeError
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -85,7 +86,43 @@ def take_batch(session: Session, size: int) -> list[Mutation]:
             next_id += 1
         state.write(session, state.NEXT_MUTATION_ID, next_id)
         session.flush()
-    return [_mutation(session, entry) for entry in entries]
+
+    mutations = []
+    for entry in entries:
+        try:
+            mutations.append(_mutation(session, entry))
+        except MutationShapeError as error:
+            _reject_unsendable(session, entry, error)
+    if entries and not mutations:
+        # Every entry of this batch was unsendable and has left the queue: take the next ones.
+        return take_batch(session, size)
+    return mutations
+
+
+def _reject_unsendable(session: Session, entry: OutboxEntry, error: MutationShapeError) -> None:
+    """A change the protocol cannot carry (a NUL character, NaN, a number past 2^53) would be
+    refused with the whole batch every time and block this laptop's queue. It leaves the queue
+    as a local rejection in "needs attention", its content kept, and the rest goes on."""
+    problem = "; ".join(str(detail.get("msg", "")) for detail in error.errors()[:3])
+    logger.warning(
+        "outbox entry for %s %s cannot be sent: %s", entry.record_type, entry.record_id, problem
+    )
+    _keep_conflict(
+        session,
+        str(uuid.uuid4()),
+        entry.record_type,
+        entry.record_id,
+        kind="rejected",
+        local_value=entry.fields,
+        reason=f"这条记录含有无法发送的内容（{problem}），请修改后再同步。\n"
+        f"This record holds content that cannot be sent ({problem}); edit it and sync again.",
+    )
+    record_class = RECORD_CLASSES.get(entry.record_type)
+    record = session.get(record_class, entry.record_id) if record_class else None
+    if record is not None:
+        record.sync_state = "rejected"
+    session.delete(entry)
+    session.flush()
 
 
 def _mutation(session: Session, entry: OutboxEntry) -> Mutation:
