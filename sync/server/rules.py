@@ -399,6 +399,30 @@ def _decide_regulatory(
         "A submitted record cannot change; the server keeps the original. File an amendment "
         "with a reason to correct it."
     )
+    return _refuse_changes(
+        current, differing, base_fields, "immutable_record", reason_zh, reason_en
+    )
+
+
+def _decide_append_only(current: StoredRecord, fields: dict[str, Any]) -> Decision:
+    differing = _differing(current, fields)
+    if not differing:
+        return _unchanged(Outcome.DUPLICATE, current)
+    reason_zh = "隐患历史记录只能追加，已有的记录不能修改。"
+    reason_en = "Hazard history is append-only; an existing entry never changes."
+    return _refuse_changes(current, differing, {}, "append_only", reason_zh, reason_en)
+
+
+def _refuse_changes(
+    current: StoredRecord,
+    differing: dict[str, Any],
+    base_fields: dict[str, Any],
+    code: str,
+    reason_zh: str,
+    reason_en: str,
+) -> Decision:
+    """A record that may not change keeps the server's copy; every field the client changed is
+    named in a conflict note, so the edit is seen, never silently dropped."""
     notes = tuple(
         ConflictNote(
             name,
@@ -413,34 +437,7 @@ def _decide_regulatory(
     return _unchanged(
         Outcome.CONFLICT,
         current,
-        "immutable_record",
-        reason_zh=reason_zh,
-        reason_en=reason_en,
-        conflicts=notes,
-    )
-
-
-def _decide_append_only(current: StoredRecord, fields: dict[str, Any]) -> Decision:
-    differing = _differing(current, fields)
-    if not differing:
-        return _unchanged(Outcome.DUPLICATE, current)
-    reason_zh = "隐患历史记录只能追加，已有的记录不能修改。"
-    reason_en = "Hazard history is append-only; an existing entry never changes."
-    notes = tuple(
-        ConflictNote(
-            name,
-            base_value=None,
-            client_value=value,
-            server_value=current.fields.get(name),
-            reason_zh=reason_zh,
-            reason_en=reason_en,
-        )
-        for name, value in differing.items()
-    )
-    return _unchanged(
-        Outcome.CONFLICT,
-        current,
-        "append_only",
+        code,
         reason_zh=reason_zh,
         reason_en=reason_en,
         conflicts=notes,
