@@ -212,14 +212,17 @@ class FollowUpModel(QAbstractTableModel):
         return True
 
 
-class CompletionModel(QAbstractTableModel):
-    """Daily-check completion of each equipment over the month's operating days so far."""
+class _StatisticsTableModel(QAbstractTableModel):
+    """A read-only table of computed statistics: rows replaced whole, titles from headers()."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[EquipmentCompletion] = []
+        self._rows: list = []
 
-    def set_rows(self, rows: list[EquipmentCompletion]) -> None:
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -228,19 +231,24 @@ class CompletionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Equipment"), self.tr("Days due"), self.tr("Done"), self.tr("Rate"))[
-            section
-        ]
+        return self.headers()[section]
+
+
+class CompletionModel(_StatisticsTableModel):
+    """Daily-check completion of each equipment over the month's operating days so far."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Equipment"), self.tr("Days due"), self.tr("Done"), self.tr("Rate"))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row: EquipmentCompletion = self._rows[index.row()]
         column = index.column()
         if role == RecordRole:
             return row
@@ -259,34 +267,20 @@ class CompletionModel(QAbstractTableModel):
         return None
 
 
-class WeekFilingModel(QAbstractTableModel):
+class WeekFilingModel(_StatisticsTableModel):
     """Weekly reports owed and filed for each ISO week touching the month."""
 
     def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
         self._language = language
-        self._weeks: list[WeekFiling] = []
 
-    def set_weeks(self, weeks: list[WeekFiling]) -> None:
-        self.beginResetModel()
-        self._weeks = list(weeks)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._weeks)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Week"), self.tr("Submitted"), self.tr("Missing"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Week"), self.tr("Submitted"), self.tr("Missing"))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        week = self._weeks[index.row()]
+        week: WeekFiling = self._rows[index.row()]
         column = index.column()
         if role == RecordRole:
             return week

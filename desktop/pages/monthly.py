@@ -375,7 +375,7 @@ class MonthlyMinutesPage(SignedRecordPage):
     def _fill_statistics(self) -> None:
         statistics = self.vm.statistics
         self.completion_model.set_rows(list(statistics.completion))
-        self.filing_model.set_weeks(list(statistics.weekly))
+        self.filing_model.set_rows(list(statistics.weekly))
         self.hazard_model.set_hazards(statistics.opened, statistics.closed, statistics.overdue)
         # Both upper tables share a row of the grid: give them the taller one's height.
         rows = max(len(statistics.completion), len(statistics.weekly), 2)
