@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
     def _connect_sync(self, controller: SyncController) -> None:
         self.sync_status = SyncStatusBar(controller, self.context.language)
         self.sync_status.conflicts_requested.connect(self.open_conflicts)
+        self.sync_status.sign_in_requested.connect(self.open_login)
         self.statusBar().addPermanentWidget(self.sync_status, 1)
         self.header.sync_button.clicked.connect(self.sync_now)
         controller.status_changed.connect(self._sync_status_changed)

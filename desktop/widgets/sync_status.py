@@ -35,6 +35,9 @@ class SyncStatusBar(QWidget):
     conflicts_requested = Signal()
     """The person clicked the "needs attention" count."""
 
+    sign_in_requested = Signal()
+    """The person clicked "Sign in…" after the server refused the sign-in."""
+
     def __init__(
         self, controller: SyncController, language: str, parent: QWidget | None = None
     ) -> None:
@@ -60,6 +63,16 @@ class SyncStatusBar(QWidget):
         self.attention_button.setStyleSheet(chip_style(Tone.WARN))
         self.attention_button.setToolTip(self.tr("Open the conflicts and refused records"))
         self.attention_button.clicked.connect(self.conflicts_requested)
+        # An automatic run whose sign-in the server refused asks here rather than with a
+        # dialog, which would take the keys of someone typing a checklist.
+        self.sign_in_button = QPushButton(self.tr("Sign in…"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sign_in_button.setStyleSheet(chip_style(Tone.WARN))
+        self.sign_in_button.setToolTip(
+            self.tr("The server asks you to sign in again; your records stay on this computer.")
+        )
+        self.sign_in_button.clicked.connect(self.sign_in_requested)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
@@ -73,6 +86,7 @@ class SyncStatusBar(QWidget):
         layout.setSpacing(18)
         for widget in (
             self.state_label,
+            self.sign_in_button,
             self.phase_label,
             self.progress,
             self.cancel_button,
@@ -98,6 +112,7 @@ class SyncStatusBar(QWidget):
         self.progress.setVisible(running)
         self.phase_label.setVisible(running)
         self.cancel_button.setVisible(running)
+        self.sign_in_button.setVisible(status.state == "sign_in")
         if running:
             self.progress.setRange(0, 0)
             self.phase_label.clear()

@@ -1727,6 +1727,14 @@ Data folder: {folder}</translation>
         <translation>Open the conflicts and refused records</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again; your records stay on this computer.</source>
+        <translation>The server asks you to sign in again; your records stay on this computer.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -1723,6 +1723,14 @@ Data folder: {folder}</source>
         <translation>打开冲突和被退回的记录</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again; your records stay on this computer.</source>
+        <translation>服务器要求重新登录；您的记录仍保存在本机。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -15,6 +15,7 @@ import keyring
 import pytest
 from keyring.backends.null import Keyring as NullKeyring
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desktop.dialogs.conflicts import ConflictsDialog
@@ -285,3 +286,40 @@ def test_status_area_shows_each_phase_and_a_clock_that_differs_from_the_server(
     assert not status_bar.progress.isVisibleTo(app.window)
     status_bar.show_status(replace(status, state="online", clock_skew_seconds=None))
     assert not status_bar.clock_label.isVisibleTo(app.window)
+
+
+def test_a_refused_sign_in_during_an_automatic_run_asks_in_the_status_area(
+    qtbot, launcher, data_folder: Path, reference_server: ReferenceServer
+) -> None:
+    app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
+    controller = app.sync
+    status_bar = app.window.sync_status
+    update_hazard(app.store, BRAKE_HAZARD, {"owner": "王强"}, "张伟")
+    controller.tokens().put("demo-officer", "a-token-the-server-never-issued")
+    controller.refresh_status()
+    waiting = controller.status.waiting
+    assert waiting > 0
+
+    # The run the timer starts meets a refused token: no dialog jumps at someone typing.
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as refused:
+        controller._automatic_start()
+    assert isinstance(refused.args[0].error, SignInRequired)
+    assert QApplication.activeModalWidget() is None
+    assert status_bar.state_label.text() == "需要登录"
+    assert status_bar.sign_in_button.isVisibleTo(app.window)
+    assert controller.status.waiting == waiting  # the edit waits, nothing dropped
+
+    # The button asks for the password; signing in sends the waiting edit.
+    def sign_in(dialog) -> None:
+        assert isinstance(dialog, LoginDialog)
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        dialog.submit()
+
+    outcome = when_modal(sign_in)
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as resent:
+        qtbot.mouseClick(status_bar.sign_in_button, Qt.MouseButton.LeftButton)
+    assert outcome == ["handled"]
+    assert resent.args[0].completed, resent.args[0].summary()
+    assert not status_bar.sign_in_button.isVisibleTo(app.window)
+    assert reference_server.record(BRAKE_HAZARD).fields["owner"] == "王强"
+    assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
