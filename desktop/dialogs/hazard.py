@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.viewmodels.daily_check import HazardRequest
+from desktop.widgets.date_fields import OptionalDateEdit
 from sync.clock import china_today
 from sync.records import HAZARD_GRADE_LABELS, HazardGrade, label
 
@@ -62,14 +62,9 @@ class OpenHazardDialog(QDialog):
         self.owner.addItems(owners)
         self.owner.setCurrentText(default_owner)
 
-        # QDateEdit cannot be empty; its minimum shows as a blank "choose" text instead.
-        self.deadline = QDateEdit()
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self._unset = QDate(today.year, today.month, today.day).addDays(-1)
-        self.deadline.setMinimumDate(self._unset)
-        self.deadline.setSpecialValueText(self.tr("Choose a date"))
-        self.deadline.setDate(self._unset)
+        # A deadline cannot lie in the past: yesterday is the stand-in for "not chosen yet".
+        yesterday = QDate(today.year, today.month, today.day).addDays(-1)
+        self.deadline = OptionalDateEdit(yesterday, self.tr("Choose a date"))
 
         form = QFormLayout()
         form.addRow(self.tr("Equipment:"), QLabel(equipment_name))
@@ -114,7 +109,7 @@ class OpenHazardDialog(QDialog):
         self.deadline.setDate(QDate(day.year, day.month, day.day))
 
     def _deadline_chosen(self) -> bool:
-        return self.deadline.date() != self._unset
+        return self.deadline.is_set()
 
     def _update_ok(self) -> None:
         complete = (

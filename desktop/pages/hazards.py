@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -52,6 +51,7 @@ from desktop.navigation import (
 from desktop.pages import PageSpec
 from desktop.viewmodels.hazard_editor import HazardEditorViewModel
 from desktop.widgets.chips import ChipDelegate
+from desktop.widgets.date_fields import OptionalDateEdit
 from desktop.widgets.page_header import PageHeader
 from desktop.widgets.record_forms import MessageBar, form_page, scrolled, setup_table
 from sync.clock import china_now
@@ -252,11 +252,7 @@ class HazardsPage(QWidget):
         self.measures_edit.setFixedHeight(60)
         self.stop_use_box = QCheckBox(self.tr("Equipment taken out of use"))
         self.owner_edit = QLineEdit()
-        self.deadline_edit = QDateEdit()
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
-        self.deadline_edit.setMinimumDate(_NO_DATE)
-        self.deadline_edit.setSpecialValueText(self.tr("Choose…"))
+        self.deadline_edit = OptionalDateEdit(_NO_DATE, self.tr("Choose…"))
         self.photo_list = QListWidget()
         self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
         self.photo_list.setIconSize(_THUMBNAIL)
@@ -506,7 +502,7 @@ class HazardsPage(QWidget):
             day = dt.date.fromisoformat(deadline)
             self.deadline_edit.setDate(QDate(day.year, day.month, day.day))
         else:
-            self.deadline_edit.setDate(_NO_DATE)
+            self.deadline_edit.clear_date()
         self._fill_photos(values.get("photos", []))
         self._fill_status()
         self.history_model.set_history(editor.history, self._equipment_names())
@@ -596,7 +592,7 @@ class HazardsPage(QWidget):
             self.editor.change(field, value)
 
     def _deadline_changed(self, date: QDate) -> None:
-        text = "" if date == _NO_DATE else date.toString("yyyy-MM-dd")
+        text = date.toString("yyyy-MM-dd") if self.deadline_edit.is_set() else ""
         self._changed("deadline", text)
 
     def _choose_photos(self) -> None:
