@@ -101,9 +101,10 @@ class TodayPage(QWidget):
         self.equipment_view.link_activated.connect(self._open_link)
         header = self.equipment_view.horizontalHeader()
         # Status columns take the width of their chips in the current language and scale (fixed
-        # widths cut English chips short at 125 %); the name column takes what is left.
+        # widths cut English chips short at 125 %), and so does the name, which an officer reads
+        # first; the kind, which the name mostly says already, takes what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EquipmentColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EquipmentColumn.KIND, QHeaderView.ResizeMode.Stretch)
         equipment_box = QGroupBox(self.tr("Daily checks of equipment in use"))
         equipment_layout = QVBoxLayout(equipment_box)
         equipment_layout.addWidget(self.equipment_view)

@@ -105,7 +105,10 @@ class SyncStatusBar(QWidget):
 
     def show_status(self, status: SyncStatus) -> None:
         running = status.state == "running"
-        text = state_text(status.state)
+        if status.state == "never" and not status.signed_in:
+            text = self.tr("Not signed in")
+        else:
+            text = state_text(status.state)
         message = status.message_en if self.language == "en" else status.message
         self.state_label.setText(text)
         self.state_label.setToolTip(message or text)
@@ -125,6 +128,8 @@ class SyncStatusBar(QWidget):
             )
         else:
             self.last_label.setText(self.tr("Never synced"))
+        # Before the first run the state already says it; the label would only repeat it.
+        self.last_label.setVisible(bool(status.last_success_at) or status.state != "never")
         self.memory_label.setVisible(status.signed_in and not status.secure_keyring)
         attention = status.conflicts + status.rejected
         self.attention_button.setVisible(attention > 0)

@@ -1738,6 +1738,10 @@ Data folder: {folder}</translation>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
         <translation>

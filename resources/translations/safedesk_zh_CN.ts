@@ -1734,6 +1734,10 @@ Data folder: {folder}</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
         <translation>

@@ -56,7 +56,8 @@ def test_sync_button_shows_progress_and_status_and_offline_keeps_the_app_working
     controller.stop_automatic()
     window = app.window
     status_bar = window.sync_status
-    assert status_bar.state_label.text() == "尚未同步"
+    assert status_bar.state_label.text() == "未登录"
+    assert not status_bar.last_label.isVisibleTo(window)  # "never synced" would repeat it
     phases: list[str] = []
     controller.progressed.connect(lambda phase, done, total: phases.append(phase))
 
