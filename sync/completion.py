@@ -56,6 +56,15 @@ class EquipmentDays:
     kind_code: str
     states: tuple[DayState, ...]
     check_ids: tuple[str | None, ...]
+    # The sync state of each day's check shown (#4); a signed record's copy of the grid keeps
+    # none (it would be stale), see sync.weekly_reports.with_current_sync_states.
+    check_sync_states: tuple[str | None, ...] = ()
+
+    def check_sync_state(self, position: int) -> str | None:
+        """The sync state of the check shown on day ``position`` (0 = the first), if known."""
+        if position < len(self.check_sync_states):
+            return self.check_sync_states[position]
+        return None
 
     def count(self, state: DayState) -> int:
         return sum(1 for each in self.states if each == state)
@@ -93,7 +102,7 @@ def unit_equipment(
 
 def _day_state(
     checks: Iterable[DailyCheck], day: dt.date, today: dt.date, equipment_status: str
-) -> tuple[DayState, str | None]:
+) -> tuple[DayState, DailyCheck | None]:
     submitted = [check for check in checks if check.status == RecordStatus.SUBMITTED]
     drafts = [check for check in checks if check.status == RecordStatus.DRAFT]
 
@@ -101,9 +110,9 @@ def _day_state(
     if submitted:
         newest = max(submitted, key=lambda check: check.submitted_at or check.updated_at)
         running = newest.operating_status == DayStatus.RUNNING
-        return (DayState.DONE if running else DayState.NOT_RUNNING), newest.id
+        return (DayState.DONE if running else DayState.NOT_RUNNING), newest
     if drafts:
-        return DayState.DRAFT, drafts[0].id
+        return DayState.DRAFT, drafts[0]
     if day > today:
         return DayState.UPCOMING, None
 
@@ -156,7 +165,8 @@ def completion_grid(
                 equipment_name=equipment.name,
                 kind_code=equipment.kind_code,
                 states=tuple(state for state, _ in cells),
-                check_ids=tuple(check_id for _, check_id in cells),
+                check_ids=tuple(check.id if check else None for _, check in cells),
+                check_sync_states=tuple(check.sync_state if check else None for _, check in cells),
             )
         )
     logger.debug("completion grid: %d equipment x %d days", len(rows), len(days))

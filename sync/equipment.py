@@ -59,6 +59,8 @@ class EquipmentSummary:
     next_inspection_date: str | None
     inspection: InspectionState
     responsible_name: str
+    # local / pending / synced / conflict / rejected: the list's sync column (#4).
+    sync_state: str
 
     @property
     def family(self) -> EquipmentFamily:
@@ -72,7 +74,6 @@ class EquipmentSummary:
 class EquipmentDetail(EquipmentSummary):
     unit_id: str
     responsible_person_id: str | None
-    sync_state: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _summary_fields(equipment: Equipment, people: dict[str, str], today: dt.date
         "next_inspection_date": equipment.next_inspection_date,
         "inspection": inspection_state(equipment.next_inspection_date, today),
         "responsible_name": people.get(equipment.responsible_person_id or "", ""),
+        "sync_state": equipment.sync_state,
     }
 
 
@@ -147,7 +149,6 @@ def equipment_detail(
             **_summary_fields(equipment, people, day),
             unit_id=equipment.unit_id,
             responsible_person_id=equipment.responsible_person_id,
-            sync_state=equipment.sync_state,
         )
 
 

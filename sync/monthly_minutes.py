@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -29,12 +29,17 @@ from sync.completion import completion_grid, unit_equipment
 from sync.equipment import InspectionState, inspection_state
 from sync.errors import ValidationError
 from sync.profile import Profile
-from sync.records import RecordStatus, RecordType, Role
-from sync.store.changes import load_record
+from sync.records import RecordStatus, RecordType, Role, least_settled
+from sync.store.changes import load_record, sync_states_of
 from sync.store.database import Store
 from sync.store.models import Hazard, MonthlyMinutes, Person, WeeklyReport
 from sync.submission import amend_record, current_version_id, save_form_draft, sign_form
-from sync.weekly_reports import WeekHazard, families_of_unit, week_hazards
+from sync.weekly_reports import (
+    WeekHazard,
+    families_of_unit,
+    hazards_with_sync_states,
+    week_hazards,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +81,18 @@ class WeekFiling:
     iso_week: int
     expected: tuple[str, ...]
     submitted: tuple[str, ...]
+    # (family, sync state) of each submitted report, the newest version of each family (#4).
+    # Read from the store when shown; a signed minutes' copy keeps none.
+    sync_states: tuple[tuple[str, str], ...] = ()
 
     @property
     def missing(self) -> tuple[str, ...]:
         return tuple(family for family in self.expected if family not in self.submitted)
+
+    @property
+    def sync_state(self) -> str | None:
+        """The week's reports' state that most needs attention (None: no report filed)."""
+        return least_settled(state for _family, state in self.sync_states)
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,9 @@ class MonthStatistics:
         def listing(items) -> list[dict[str, Any]]:
             return [dict(item.__dict__) for item in items]
 
+        def hazards(items: tuple[WeekHazard, ...]) -> list[dict[str, Any]]:
+            return [hazard.as_dict() for hazard in items]
+
         return {
             "month": self.month,
             "as_of": self.as_of,
@@ -131,10 +147,10 @@ class MonthStatistics:
                 }
                 for week in self.weekly
             ],
-            "opened": listing(self.opened),
-            "closed": listing(self.closed),
-            "overdue": listing(self.overdue),
-            "stop_use": listing(self.stop_use),
+            "opened": hazards(self.opened),
+            "closed": hazards(self.closed),
+            "overdue": hazards(self.overdue),
+            "stop_use": hazards(self.stop_use),
             "inspections": listing(self.inspections),
         }
 
@@ -170,24 +186,79 @@ def _weeks_touching(days: list[dt.date]) -> list[tuple[int, int]]:
     return weeks
 
 
+def _filed_reports(store: Store, unit_id: str) -> dict[tuple[int, int, str], str]:
+    """(ISO year, week, family) of every submitted report, with the sync state of its newest
+    version (an amendment is signed after its original)."""
+    query = (
+        select(
+            WeeklyReport.iso_year,
+            WeeklyReport.iso_week,
+            WeeklyReport.family,
+            WeeklyReport.sync_state,
+        )
+        .where(
+            WeeklyReport.unit_id == unit_id,
+            WeeklyReport.status == RecordStatus.SUBMITTED.value,
+        )
+        .order_by(WeeklyReport.submitted_at, WeeklyReport.created_at)
+    )
+    with store.session() as session:
+        return {
+            (year, week, family): sync_state
+            for year, week, family, sync_state in session.execute(query)
+        }
+
+
+def _filing_sync_states(
+    filed: dict[tuple[int, int, str], str], year: int, week: int, families: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (family, filed[(year, week, family)])
+        for family in families
+        if (year, week, family) in filed
+    )
+
+
 def _weekly_filings(
     store: Store, unit_id: str, weeks: list[tuple[int, int]]
 ) -> tuple[WeekFiling, ...]:
     expected = tuple(family.value for family in families_of_unit(store, unit_id))
-    query = select(WeeklyReport.iso_year, WeeklyReport.iso_week, WeeklyReport.family).where(
-        WeeklyReport.unit_id == unit_id,
-        WeeklyReport.status == RecordStatus.SUBMITTED.value,
-    )
-    with store.session() as session:
-        filed = {(year, week, family) for year, week, family in session.execute(query)}
-    return tuple(
-        WeekFiling(
-            year,
-            week,
-            expected,
-            tuple(family for family in expected if (year, week, family) in filed),
+    filed = _filed_reports(store, unit_id)
+    filings = []
+    for year, week in weeks:
+        submitted = tuple(family for family in expected if (year, week, family) in filed)
+        filings.append(
+            WeekFiling(
+                year, week, expected, submitted, _filing_sync_states(filed, year, week, submitted)
+            )
         )
-        for year, week in weeks
+    return tuple(filings)
+
+
+def statistics_with_current_sync_states(
+    store: Store, unit_id: str, statistics: MonthStatistics
+) -> MonthStatistics:
+    """The statistics with the sync state of each weekly report and hazard read afresh (a
+    signed minutes' copy keeps none, and a sync run moves them)."""
+    filed = _filed_reports(store, unit_id)
+    listed = statistics.opened + statistics.closed + statistics.overdue + statistics.stop_use
+    with store.session() as session:
+        states = sync_states_of(session, RecordType.HAZARD, [hazard.id for hazard in listed])
+    return replace(
+        statistics,
+        weekly=tuple(
+            replace(
+                week,
+                sync_states=_filing_sync_states(
+                    filed, week.iso_year, week.iso_week, week.submitted
+                ),
+            )
+            for week in statistics.weekly
+        ),
+        opened=hazards_with_sync_states(statistics.opened, states),
+        closed=hazards_with_sync_states(statistics.closed, states),
+        overdue=hazards_with_sync_states(statistics.overdue, states),
+        stop_use=hazards_with_sync_states(statistics.stop_use, states),
     )
 
 
@@ -280,6 +351,7 @@ class MinutesSummary:
     submitted_at: dt.datetime | None
     amends_id: str | None
     amendment_reason: str
+    sync_state: str = "local"
 
 
 @dataclass(frozen=True)
@@ -370,6 +442,7 @@ def minutes_of_month(store: Store, unit_id: str, month: str) -> list[MinutesSumm
                 submitted_at=minutes.submitted_at,
                 amends_id=minutes.amends_id,
                 amendment_reason=minutes.amendment_reason,
+                sync_state=minutes.sync_state,
             )
             for minutes in session.scalars(query)
         ]

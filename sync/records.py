@@ -238,6 +238,16 @@ SYNC_STATE_LABELS = {
     "rejected": ("被退回", "Rejected"),
 }
 
+# From the state that most needs a person to the most settled: a line that stands for several
+# records (a week's reports of all families) shows the first of its records' states here.
+SYNC_STATE_URGENCY = ("rejected", "conflict", "pending", "local", "synced")
+
+
+def least_settled(states) -> str | None:
+    """The state among ``states`` that most needs attention; None when there is none."""
+    present = set(states)
+    return next((state for state in SYNC_STATE_URGENCY if state in present), None)
+
 
 def label(table: dict, code: str, language: str = "zh_CN") -> str:
     """The label of ``code`` in ``language`` (``zh_CN`` or ``en``), or the code itself."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -39,7 +39,7 @@ from sync.records import (
     RecordType,
     family_of_kind,
 )
-from sync.store.changes import load_record
+from sync.store.changes import load_record, sync_states_of
 from sync.store.database import Store
 from sync.store.models import Equipment, Hazard, WeeklyReport
 from sync.submission import amend_record, current_version_id, save_form_draft, sign_form
@@ -85,6 +85,14 @@ class WeekHazard:
     found_day: str
     closed_day: str | None
     overdue: bool
+    # The hazard's sync state when this was read (#4); never kept in a signed record's copy.
+    sync_state: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The hazard as a signed record keeps it: without its (soon stale) sync state."""
+        kept = dict(self.__dict__)
+        kept.pop("sync_state")
+        return kept
 
 
 @dataclass(frozen=True)
@@ -115,9 +123,6 @@ class WeekRollup:
     def as_dict(self) -> dict[str, Any]:
         """The roll-up as JSON, to keep inside a submitted report."""
 
-        def hazard_dict(hazard: WeekHazard) -> dict[str, Any]:
-            return dict(hazard.__dict__)
-
         return {
             "iso_year": self.iso_year,
             "iso_week": self.iso_week,
@@ -133,9 +138,9 @@ class WeekRollup:
                 }
                 for row in self.equipment
             ],
-            "opened": [hazard_dict(hazard) for hazard in self.opened],
-            "closed": [hazard_dict(hazard) for hazard in self.closed],
-            "overdue": [hazard_dict(hazard) for hazard in self.overdue],
+            "opened": [hazard.as_dict() for hazard in self.opened],
+            "closed": [hazard.as_dict() for hazard in self.closed],
+            "overdue": [hazard.as_dict() for hazard in self.overdue],
             "computed_at": self.computed_at,
         }
 
@@ -232,6 +237,7 @@ def week_hazards(
             found_day=found.isoformat(),
             closed_day=ended.isoformat() if ended else None,
             overdue=was_overdue,
+            sync_state=hazard.sync_state,
         )
         if first <= found <= days[-1]:
             opened.append(listed)
@@ -275,6 +281,42 @@ def week_rollup(
         overdue=overdue,
         computed_at=utc_now().isoformat(timespec="seconds"),
     )
+
+
+def with_current_sync_states(store: Store, rollup: WeekRollup) -> WeekRollup:
+    """The roll-up with the sync state of each daily check and hazard it shows read afresh.
+
+    A signed report's copy keeps no sync states, and a sync run moves them after the roll-up
+    was computed; the lists show the states as they are now.
+    """
+    check_ids = [check_id for row in rollup.equipment for check_id in row.check_ids]
+    hazards = rollup.opened + rollup.closed + rollup.overdue
+    with store.session() as session:
+        check_states = sync_states_of(session, RecordType.DAILY_CHECK, check_ids)
+        hazard_states = sync_states_of(
+            session, RecordType.HAZARD, [hazard.id for hazard in hazards]
+        )
+    return replace(
+        rollup,
+        equipment=tuple(
+            replace(
+                row,
+                check_sync_states=tuple(
+                    check_states.get(check_id) if check_id else None for check_id in row.check_ids
+                ),
+            )
+            for row in rollup.equipment
+        ),
+        opened=hazards_with_sync_states(rollup.opened, hazard_states),
+        closed=hazards_with_sync_states(rollup.closed, hazard_states),
+        overdue=hazards_with_sync_states(rollup.overdue, hazard_states),
+    )
+
+
+def hazards_with_sync_states(
+    hazards: tuple[WeekHazard, ...], states: dict[str, str]
+) -> tuple[WeekHazard, ...]:
+    return tuple(replace(hazard, sync_state=states.get(hazard.id)) for hazard in hazards)
 
 
 # --- the report --------------------------------------------------------------------------
@@ -326,6 +368,7 @@ class WeeklyReportSummary:
     updated_at: dt.datetime
     amends_id: str | None
     amendment_reason: str
+    sync_state: str = "local"
 
 
 def new_weekly_report(
@@ -402,6 +445,7 @@ def weekly_reports_of_week(
                 updated_at=report.updated_at,
                 amends_id=report.amends_id,
                 amendment_reason=report.amendment_reason,
+                sync_state=report.sync_state,
             )
             for report in session.scalars(query)
         ]

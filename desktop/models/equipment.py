@@ -9,7 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
-from desktop.models.sync_states import sync_state_text, sync_state_tone
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.navigation import DailyCheckTarget, HazardTarget, WeekTarget
 from desktop.widgets.chips import Tone
 from sync.equipment import (
@@ -40,13 +40,15 @@ INSPECTION_TONES = {
 
 
 class EquipmentColumn(IntEnum):
-    # What an officer scans for first (status, inspection) comes right after the name.
+    # What an officer scans for first (status, inspection, sync) comes right after the name;
+    # the list shares the page with the details, so the identity columns come last.
     NAME = 0
     STATUS = 1
     NEXT_INSPECTION = 2
-    KIND = 3
-    CODE = 4
-    LOCATION = 5
+    SYNC = 3
+    KIND = 4
+    CODE = 5
+    LOCATION = 6
 
 
 class EquipmentTableModel(QAbstractTableModel):
@@ -84,6 +86,7 @@ class EquipmentTableModel(QAbstractTableModel):
             EquipmentColumn.NAME: self.tr("Equipment name"),
             EquipmentColumn.STATUS: self.tr("Status"),
             EquipmentColumn.NEXT_INSPECTION: self.tr("Next inspection"),
+            EquipmentColumn.SYNC: self.tr("Sync"),
             EquipmentColumn.KIND: self.tr("Kind"),
             EquipmentColumn.CODE: self.tr("Equipment code"),
             EquipmentColumn.LOCATION: self.tr("Location"),
@@ -106,6 +109,8 @@ class EquipmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == EquipmentColumn.NEXT_INSPECTION:
                 return label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
+            if column == EquipmentColumn.SYNC:
+                return sync_state_tooltip(equipment.sync_state, self._language)
             return self._display(equipment, column)
         if role == ToneRole:
             if column == EquipmentColumn.NEXT_INSPECTION:
@@ -113,6 +118,8 @@ class EquipmentTableModel(QAbstractTableModel):
             if column == EquipmentColumn.STATUS:
                 in_use = equipment.status == EquipmentStatus.IN_USE
                 return Tone.OK if in_use else Tone.MUTED
+            if column == EquipmentColumn.SYNC:
+                return sync_state_tone(equipment.sync_state)
         return None
 
     def _display(self, equipment: EquipmentSummary, column: EquipmentColumn) -> str:
@@ -126,6 +133,8 @@ class EquipmentTableModel(QAbstractTableModel):
             return equipment.location
         if column == EquipmentColumn.STATUS:
             return label(EQUIPMENT_STATUS_LABELS, equipment.status, self._language)
+        if column == EquipmentColumn.SYNC:
+            return sync_state_text(equipment.sync_state, self._language)
         date = equipment.next_inspection_date
         if not date:
             return label(INSPECTION_STATE_LABELS, equipment.inspection, self._language)
@@ -191,6 +200,8 @@ class EquipmentHistoryModel(QAbstractTableModel):
             return self._tone(line)
         if role == ToneRole and column == self.SYNC:
             return sync_state_tone(line.sync_state)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SYNC:
+            return sync_state_tooltip(line.sync_state, self._language)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(line, column)
         return None

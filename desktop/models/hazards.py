@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
-from desktop.models.sync_states import sync_state_text, sync_state_tone
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.navigation import HazardTarget
 from desktop.widgets.chips import Tone
 from sync.clock import china_today
@@ -124,6 +124,8 @@ class HazardTableModel(QAbstractTableModel):
             return self._sort_key(hazard, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == HazardColumn.DESCRIPTION:
             return hazard.description
+        if role == Qt.ItemDataRole.ToolTipRole and column == HazardColumn.SYNC:
+            return sync_state_tooltip(hazard.sync_state, self._language)
         return None
 
     def _display(self, hazard: HazardSummary, column: HazardColumn) -> str:

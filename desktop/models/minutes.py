@@ -13,7 +13,9 @@ from desktop.models.roles import (
     GOOD_BACKGROUND,
     WARNING_BACKGROUND,
     RecordRole,
+    ToneRole,
 )
+from desktop.models.sync_states import sync_state_hint, sync_state_text, sync_state_tone
 from sync.monthly_minutes import EquipmentCompletion, PreviousDecision, WeekFiling
 from sync.records import ROLE_LABELS, label
 
@@ -268,14 +270,17 @@ class CompletionModel(_StatisticsTableModel):
 
 
 class WeekFilingModel(_StatisticsTableModel):
-    """Weekly reports owed and filed for each ISO week touching the month."""
+    """Weekly reports owed and filed for each ISO week touching the month, and the sync state
+    of the week's filed reports (the one that most needs attention; each in the tooltip)."""
+
+    WEEK, SUBMITTED, MISSING, SYNC = range(4)
 
     def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
         self._language = language
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Week"), self.tr("Submitted"), self.tr("Missing"))
+        return (self.tr("Week"), self.tr("Submitted"), self.tr("Missing"), self.tr("Sync"))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -284,6 +289,8 @@ class WeekFilingModel(_StatisticsTableModel):
         column = index.column()
         if role == RecordRole:
             return week
+        if column == self.SYNC:
+            return self._sync_data(week, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return self.tr("{year}-W{week}").format(year=week.iso_year, week=week.iso_week)
@@ -292,4 +299,20 @@ class WeekFilingModel(_StatisticsTableModel):
             return self.tr(", ").join(names) or "—"
         if role == Qt.ItemDataRole.BackgroundRole and column == 2 and week.missing:
             return ALERT_BACKGROUND
+        return None
+
+    def _sync_data(self, week: WeekFiling, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sync_state_text(week.sync_state, self._language)
+        if role == ToneRole:
+            return sync_state_tone(week.sync_state)
+        if role == Qt.ItemDataRole.ToolTipRole and week.sync_states:
+            lines = [
+                self.tr("{family}: {sync}").format(
+                    family=label(FAMILY_LABELS, family, self._language),
+                    sync=sync_state_text(state, self._language),
+                )
+                for family, state in week.sync_states
+            ]
+            return "\n".join([*lines, sync_state_hint(week.sync_state)])
         return None

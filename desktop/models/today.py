@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
-from desktop.models.sync_states import sync_state_text, sync_state_tone
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.navigation import (
     DailyCheckTarget,
     EquipmentTarget,
@@ -209,6 +209,8 @@ class TodayEquipmentTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, line: EquipmentDay, column: EquipmentColumn) -> str:
+        if column == EquipmentColumn.SYNC and line.check_sync_state:
+            return sync_state_tooltip(line.check_sync_state, self._language)
         if column == EquipmentColumn.HAZARDS and line.open_hazards:
             return self.tr("Open this equipment's hazards")
         if column == EquipmentColumn.INSPECTION:
@@ -354,6 +356,8 @@ class AgendaTableModel(QAbstractTableModel):
             return line.tone
         if role == ToneRole and column == AgendaColumn.SYNC:
             return sync_state_tone(line.sync_state)
+        if role == Qt.ItemDataRole.ToolTipRole and column == AgendaColumn.SYNC and line.sync_state:
+            return sync_state_tooltip(line.sync_state, self._language)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{line.what}\n{line.detail}" if line.detail else line.what
         return None

@@ -13,9 +13,16 @@ from desktop.models.roles import (
     WARNING_BACKGROUND,
     RecordRole,
     TargetRole,
+    ToneRole,
+)
+from desktop.models.sync_states import (
+    sync_state_hint,
+    sync_state_text,
+    sync_state_tone,
+    sync_state_tooltip,
 )
 from desktop.navigation import DailyCheckTarget, HazardTarget
-from sync.completion import DAY_STATE_LABELS, DayState
+from sync.completion import DAY_STATE_LABELS, DayState, EquipmentDays
 from sync.records import HAZARD_GRADE_LABELS, HAZARD_STATUS_LABELS, label
 from sync.weekly_reports import WeekHazard, WeekRollup
 
@@ -93,6 +100,8 @@ class WeekRollupModel(QAbstractTableModel):
         state = row.states[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return label(DAY_STATE_LABELS, state, self._language)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._day_tooltip(row, column - 1)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -107,9 +116,24 @@ class WeekRollupModel(QAbstractTableModel):
             return DailyCheckTarget(row.equipment_id, check_id) if check_id else None
         return None
 
+    def _day_tooltip(self, row: EquipmentDays, position: int) -> str:
+        """The day's state, and for a day with a check that check's sync state (#4)."""
+        state_text = label(DAY_STATE_LABELS, row.states[position], self._language)
+        sync_state = row.check_sync_state(position)
+        if not row.check_ids[position] or not sync_state:
+            return state_text
+        return self.tr("{state} · daily check {sync}\n{meaning}").format(
+            state=state_text,
+            sync=sync_state_text(sync_state, self._language),
+            meaning=sync_state_hint(sync_state),
+        )
+
 
 class WeekHazardModel(QAbstractTableModel):
-    """The hazards a period's record lists: new, closed and overdue ones, one row each time."""
+    """The hazards a period's record lists: new, closed and overdue ones, one row each time;
+    the last column is each hazard's sync state as it is now."""
+
+    SYNC = 6
 
     def __init__(self, language: str = "zh_CN", parent=None) -> None:
         super().__init__(parent)
@@ -134,7 +158,7 @@ class WeekHazardModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -146,6 +170,7 @@ class WeekHazardModel(QAbstractTableModel):
             self.tr("Hazard description"),
             self.tr("Rectification deadline"),
             self.tr("Status now"),
+            self.tr("Sync"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -157,6 +182,8 @@ class WeekHazardModel(QAbstractTableModel):
             return hazard
         if role == TargetRole:
             return HazardTarget(hazard.id)
+        if column == self.SYNC:
+            return self._sync_data(hazard, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kinds = {
                 "opened": self.tr("New"),
@@ -174,4 +201,13 @@ class WeekHazardModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and kind == "overdue":
             return ALERT_TEXT
+        return None
+
+    def _sync_data(self, hazard: WeekHazard, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sync_state_text(hazard.sync_state, self._language)
+        if role == ToneRole:
+            return sync_state_tone(hazard.sync_state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return sync_state_tooltip(hazard.sync_state, self._language)
         return None

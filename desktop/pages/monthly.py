@@ -34,11 +34,13 @@ from desktop.models.minutes import (
     FollowUpModel,
     WeekFilingModel,
 )
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.models.week_rollup import WeekHazardModel
 from desktop.navigation import MONTHLY, MonthTarget
 from desktop.pages import PageSpec
 from desktop.pages.signed_record import SignedRecordPage
 from desktop.viewmodels.monthly_minutes import MonthlyMinutesViewModel
+from desktop.widgets.chips import ChipDelegate, ChipLabel
 from desktop.widgets.page_header import PageHeader
 from desktop.widgets.record_forms import (
     DateDelegate,
@@ -114,6 +116,7 @@ class MonthlyMinutesPage(SignedRecordPage):
         layout.addWidget(self.tabs, 1)
 
         self.vm.minutes_changed.connect(self._fill)
+        self.vm.sync_states_changed.connect(self._sync_states_read)
         self.vm.saved.connect(self._show_saved)
         self.vm.failed.connect(self.messages.show_error)
         context.events.records_changed.connect(self._records_changed)
@@ -145,6 +148,9 @@ class MonthlyMinutesPage(SignedRecordPage):
         return bar
 
     def _build_status_bar(self) -> QHBoxLayout:
+        # The minutes' own sync state (#4), as the lists show it, in front of their status.
+        self.sync_chip = ChipLabel()
+        self.sync_chip.hide()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.version_box = QComboBox()
@@ -154,6 +160,7 @@ class MonthlyMinutesPage(SignedRecordPage):
         self.amend_button = QPushButton(self.tr("Amend…"))
         self.amend_button.clicked.connect(self._ask_amendment)
         bar = QHBoxLayout()
+        bar.addWidget(self.sync_chip)
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.version_box)
         bar.addWidget(self.amend_button)
@@ -184,6 +191,8 @@ class MonthlyMinutesPage(SignedRecordPage):
             self.tr("This month's hazards"), self.hazard_model, 3
         )
         self.hazard_table.doubleClicked.connect(self._hazard_opened)
+        for table in (self.filing_table, self.hazard_table):
+            table.setItemDelegate(ChipDelegate(table))
         self.inspections_label = QLabel()
         self.inspections_label.setWordWrap(True)
         inspections = QGroupBox(self.tr("Inspections due"))
@@ -321,11 +330,22 @@ class MonthlyMinutesPage(SignedRecordPage):
             self._loaded = True
             self._stale = False
             self.vm.load()
+        else:
+            self.vm.refresh_sync_states()
 
     def _records_changed(self, record_type: str) -> None:
-        # The statistics count every other record; recount when next shown.
-        if record_type != RecordType.MONTHLY_MINUTES and not self.isVisible():
-            self._stale = True
+        # The statistics count every other record; recount when next shown. While shown, a
+        # sync run (which announces every kind of record) moves the sync states on the page.
+        if not self.isVisible():
+            if record_type != RecordType.MONTHLY_MINUTES:
+                self._stale = True
+            return
+        if self._loaded:
+            self.vm.refresh_sync_states()
+
+    def _sync_states_read(self) -> None:
+        self._fill_statistics()
+        self._fill_sync_chip()
 
     def _fill(self) -> None:
         vm = self.vm
@@ -412,8 +432,16 @@ class MonthlyMinutesPage(SignedRecordPage):
         ]
         self.inspections_label.setText("\n".join(lines) or self.tr("No inspection due or expired."))
 
+    def _fill_sync_chip(self) -> None:
+        state = self.vm.sync_state
+        self.sync_chip.setVisible(state is not None)
+        if state is not None:
+            self.sync_chip.set_chip(sync_state_text(state, self.language), sync_state_tone(state))
+            self.sync_chip.setToolTip(sync_state_tooltip(state, self.language))
+
     def _fill_status(self) -> None:
         form = self.vm.form
+        self._fill_sync_chip()
         self.version_box.clear()
         for number, minutes in enumerate(self.vm.minutes):
             text = (
@@ -451,6 +479,7 @@ class MonthlyMinutesPage(SignedRecordPage):
     def _show_saved(self) -> None:
         if self.version_box.count() != len(self.vm.minutes):
             self._fill_status()
+        self._fill_sync_chip()
         saved = self.tr("Draft: saved {time}").format(time=china_now().strftime("%H:%M:%S"))
         if self.vm.form.amends_id:
             saved += self.tr("; amendment reason: {reason}").format(

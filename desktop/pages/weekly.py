@@ -35,11 +35,13 @@ from desktop.models.checklist_answers import (
 from desktop.models.editable_rows import EditableRowsModel
 from desktop.models.minutes import FAMILY_LABELS
 from desktop.models.roles import TargetRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.models.week_rollup import WeekHazardModel, WeekRollupModel
 from desktop.navigation import WEEKLY, WeekTarget
 from desktop.pages import PageSpec
 from desktop.pages.signed_record import SignedRecordPage
 from desktop.viewmodels.weekly_report import WeeklyReportViewModel
+from desktop.widgets.chips import ChipDelegate, ChipLabel
 from desktop.widgets.page_header import PageHeader
 from desktop.widgets.record_forms import (
     ChoiceDelegate,
@@ -108,6 +110,7 @@ class WeeklyReportPage(SignedRecordPage):
         layout.addWidget(self.tabs, 1)
 
         self.vm.report_changed.connect(self._fill)
+        self.vm.sync_states_changed.connect(self._sync_states_read)
         self.vm.saved.connect(self._show_saved)
         self.vm.failed.connect(self.messages.show_error)
         context.events.records_changed.connect(self._records_changed)
@@ -150,6 +153,9 @@ class WeeklyReportPage(SignedRecordPage):
         return bar
 
     def _build_status_bar(self) -> QHBoxLayout:
+        # The report's own sync state (#4), as the lists show it, in front of its status.
+        self.sync_chip = ChipLabel()
+        self.sync_chip.hide()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.version_box = QComboBox()
@@ -163,6 +169,7 @@ class WeeklyReportPage(SignedRecordPage):
         self.amend_button.clicked.connect(self._ask_amendment)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.sync_chip)
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.version_box)
         bar.addWidget(self.all_normal_button)
@@ -188,6 +195,7 @@ class WeeklyReportPage(SignedRecordPage):
         self.hazard_table = QTableView()
         self.hazard_table.setModel(self.hazard_model)
         setup_table(self.hazard_table, stretch_column=3)
+        self.hazard_table.setItemDelegate(ChipDelegate(self.hazard_table))
         self.hazard_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.hazard_table.doubleClicked.connect(self._hazard_opened)
         self.hazard_summary = QLabel()
@@ -310,11 +318,21 @@ class WeeklyReportPage(SignedRecordPage):
             self.vm.load()
         else:
             self.vm.refresh_rollup()
+            self.vm.refresh_sync_states()
 
     def _records_changed(self, record_type: str) -> None:
-        # A daily check signed on another page changes this week's roll-up.
-        if record_type in (RecordType.DAILY_CHECK, RecordType.HAZARD) and self.isVisible():
+        # Shown again, the page reads everything afresh (activate); while shown, a daily check
+        # signed on another page changes this week's roll-up, and a sync run (which announces
+        # every kind of record) moves the sync states of the report and what it lists.
+        if not self.isVisible() or not self._loaded:
+            return
+        if record_type in (RecordType.DAILY_CHECK, RecordType.HAZARD):
             self.vm.refresh_rollup()
+        self.vm.refresh_sync_states()
+
+    def _sync_states_read(self) -> None:
+        self._fill_rollup()
+        self._fill_sync_chip()
 
     def _fill(self) -> None:
         vm = self.vm
@@ -394,8 +412,16 @@ class WeeklyReportPage(SignedRecordPage):
         if self.vm.form is not None and self.vm.form.read_only:
             self.rollup_summary.setText(self.rollup_summary.text() + self.tr(" (as at signing)"))
 
+    def _fill_sync_chip(self) -> None:
+        state = self.vm.sync_state
+        self.sync_chip.setVisible(state is not None)
+        if state is not None:
+            self.sync_chip.set_chip(sync_state_text(state, self.language), sync_state_tone(state))
+            self.sync_chip.setToolTip(sync_state_tooltip(state, self.language))
+
     def _fill_status(self) -> None:
         form = self.vm.form
+        self._fill_sync_chip()
         self.version_box.clear()
         for number, report in enumerate(self.vm.reports):
             if report.amends_id:
@@ -455,6 +481,7 @@ class WeeklyReportPage(SignedRecordPage):
             return
         if self.version_box.count() != len(self.vm.reports):
             self._fill_status()
+        self._fill_sync_chip()
         saved = self.tr("Draft: saved {time}").format(time=china_now().strftime("%H:%M:%S"))
         if form.amends_id:
             saved += self.tr("; amendment reason: {reason}").format(reason=form.amendment_reason)

@@ -24,6 +24,7 @@ from sync.monthly_minutes import (
     new_monthly_minutes,
     previous_decisions,
     save_minutes_draft,
+    statistics_with_current_sync_states,
     submit_monthly_minutes,
     unit_people,
 )
@@ -41,6 +42,10 @@ class MonthlyMinutesViewModel(SignedRecordViewModel):
 
     minutes_changed = Signal()
     """Other minutes are shown (month switched, submitted, amended): redraw all."""
+
+    sync_states_changed = Signal()
+    """The sync states were read again (after a sync run): redraw the chip and the lists only,
+    leaving what is being typed alone."""
 
     record_kind = "monthly"
 
@@ -101,11 +106,31 @@ class MonthlyMinutesViewModel(SignedRecordViewModel):
     def _show(self, form: MonthlyMinutesForm) -> None:
         self.form = form
         if form.read_only and form.statistics_snapshot:
-            self.statistics = MonthStatistics.from_dict(form.statistics_snapshot)
+            snapshot = MonthStatistics.from_dict(form.statistics_snapshot)
+            self.statistics = statistics_with_current_sync_states(
+                self.store, self.unit_id, snapshot
+            )
         else:
             self.statistics = month_statistics(self.store, self.unit_id, self.month, self._today())
         self.previous = previous_decisions(self.store, self.unit_id, self.month)
         self.minutes_changed.emit()
+
+    @property
+    def sync_state(self) -> str | None:
+        """The shown minutes' sync state; None before their first save."""
+        form_id = self.form.record_id if self.form is not None else None
+        return next((each.sync_state for each in self.minutes if each.id == form_id), None)
+
+    def refresh_sync_states(self) -> None:
+        """Read the sync state of the minutes and of the reports and hazards listed again."""
+        if self.form is None:
+            return
+        self._reload_versions()
+        if self.statistics is not None:
+            self.statistics = statistics_with_current_sync_states(
+                self.store, self.unit_id, self.statistics
+            )
+        self.sync_states_changed.emit()
 
     # --- editing -----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from sync.weekly_reports import (
     submit_weekly_report,
     week_rollup,
     weekly_reports_of_week,
+    with_current_sync_states,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ class WeeklyReportViewModel(SignedRecordViewModel):
 
     report_changed = Signal()
     """Another report is shown (week or family switched, submitted, amended): redraw all."""
+
+    sync_states_changed = Signal()
+    """The sync states were read again (after a sync run): redraw the chip and the lists only,
+    leaving what is being typed alone."""
 
     record_kind = "weekly"
 
@@ -134,7 +139,8 @@ class WeeklyReportViewModel(SignedRecordViewModel):
         self.form = form
         self.template = self.library.get(form.template_id, form.template_version)
         if form.read_only and form.rollup_snapshot:
-            self.rollup = WeekRollup.from_dict(form.rollup_snapshot)
+            snapshot = WeekRollup.from_dict(form.rollup_snapshot)
+            self.rollup = with_current_sync_states(self.store, snapshot)
         else:
             self.rollup = self._live_rollup()
         self.report_changed.emit()
@@ -151,6 +157,21 @@ class WeeklyReportViewModel(SignedRecordViewModel):
         if self.form is not None and not self.form.read_only:
             self.rollup = self._live_rollup()
             self.report_changed.emit()
+
+    @property
+    def sync_state(self) -> str | None:
+        """The shown report's sync state; None before its first save."""
+        form_id = self.form.record_id if self.form is not None else None
+        return next((each.sync_state for each in self.reports if each.id == form_id), None)
+
+    def refresh_sync_states(self) -> None:
+        """Read the sync state of the report and of the checks and hazards it lists again."""
+        if not self.family:
+            return
+        self._reload_versions()
+        if self.rollup is not None:
+            self.rollup = with_current_sync_states(self.store, self.rollup)
+        self.sync_states_changed.emit()
 
     # --- editing -----------------------------------------------------------------------------
 

@@ -706,6 +706,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Next inspection</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
@@ -1673,6 +1677,33 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SyncState</name>
+    <message>
+        <source>Kept on this computer only; drafts are never sent</source>
+        <translation>Kept on this computer only; drafts are never sent</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent at the next sync</source>
+        <translation>Waiting to be sent at the next sync</translation>
+    </message>
+    <message>
+        <source>The server holds this version</source>
+        <translation>The server holds this version</translation>
+    </message>
+    <message>
+        <source>Changed here and on the server: click “needs attention” in the status bar to choose which value stays</source>
+        <translation>Changed here and on the server: click “needs attention” in the status bar to choose which value stays</translation>
+    </message>
+    <message>
+        <source>The server refused this record: click “needs attention” in the status bar to see why and correct it</source>
+        <translation>The server refused this record: click “needs attention” in the status bar to see why and correct it</translation>
+    </message>
+    <message>
+        <source>{state}: {meaning}</source>
+        <translation>{state}: {meaning}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Not synced yet</source>
@@ -2003,12 +2034,20 @@ Data folder: {folder}</translation>
         <translation>Missing</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>{year}-W{week}</source>
         <translation>{year}-W{week}</translation>
     </message>
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>{family}: {sync}</source>
+        <translation>{family}: {sync}</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2075,10 @@ Data folder: {folder}</translation>
     <message>
         <source>Status now</source>
         <translation>Status now</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>New</source>
@@ -2095,6 +2138,12 @@ Data folder: {folder}</translation>
     <message>
         <source>{weekday} {month}/{day}</source>
         <translation>{weekday} {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{state} · daily check {sync}
+{meaning}</source>
+        <translation>{state} · daily check {sync}
+{meaning}</translation>
     </message>
 </context>
 <context>

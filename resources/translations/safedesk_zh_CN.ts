@@ -703,6 +703,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>下次检验</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
@@ -1669,6 +1673,33 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>SyncState</name>
+    <message>
+        <source>Kept on this computer only; drafts are never sent</source>
+        <translation>只保存在本机；草稿不会发送</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent at the next sync</source>
+        <translation>等待下次同步时发送</translation>
+    </message>
+    <message>
+        <source>The server holds this version</source>
+        <translation>服务器已有此版本</translation>
+    </message>
+    <message>
+        <source>Changed here and on the server: click “needs attention” in the status bar to choose which value stays</source>
+        <translation>本机和服务器都改过：请点状态栏的“需处理”，选择保留哪个值</translation>
+    </message>
+    <message>
+        <source>The server refused this record: click “needs attention” in the status bar to see why and correct it</source>
+        <translation>服务器退回了这条记录：请点状态栏的“需处理”查看原因并修改</translation>
+    </message>
+    <message>
+        <source>{state}: {meaning}</source>
+        <translation>{state}：{meaning}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Not synced yet</source>
@@ -1990,12 +2021,20 @@ Data folder: {folder}</source>
         <translation>未提交</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>{year}-W{week}</source>
         <translation>{year}年第{week}周</translation>
     </message>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>{family}: {sync}</source>
+        <translation>{family}：{sync}</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2062,10 @@ Data folder: {folder}</source>
     <message>
         <source>Status now</source>
         <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>New</source>
@@ -2082,6 +2125,12 @@ Data folder: {folder}</source>
     <message>
         <source>{weekday} {month}/{day}</source>
         <translation>{weekday} {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{state} · daily check {sync}
+{meaning}</source>
+        <translation>{state} · 日检{sync}
+{meaning}</translation>
     </message>
 </context>
 <context>

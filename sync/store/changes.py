@@ -196,3 +196,13 @@ def load_record(session: Session, record_type: str | RecordType, record_id: str)
             f"记录不存在：{record_type} {record_id}", f"No such record: {record_id}"
         )
     return record
+
+
+def sync_states_of(session: Session, record_type: str | RecordType, record_ids) -> dict[str, str]:
+    """The current sync state of each of ``record_ids`` that exists (one query)."""
+    wanted = {record_id for record_id in record_ids if record_id}
+    if not wanted:
+        return {}
+    record_class = RECORD_CLASSES[RecordType(record_type)]
+    query = select(record_class.id, record_class.sync_state).where(record_class.id.in_(wanted))
+    return {record_id: state for record_id, state in session.execute(query)}
