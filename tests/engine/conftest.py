@@ -74,9 +74,13 @@ def free_port() -> int:
 
 
 class ReferenceServer:
-    """The reference server with the demo seeded; stop() and start() keep port and data."""
+    """The reference server with the demo seeded; stop() and start() keep port and data.
 
-    def __init__(self, folder: Path) -> None:
+    With ``certificate`` (the PEM files of its certificate chain and of its key) it speaks
+    HTTPS, as the provincial server does.
+    """
+
+    def __init__(self, folder: Path, certificate: tuple[Path, Path] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.settings = ServerSettings(
             db_url=f"sqlite:///{folder / 'server.sqlite3'}",
@@ -87,7 +91,9 @@ class ReferenceServer:
         self.app = create_app(self.settings, database=self.database)
         seed_demo(self.database, self.app.state.password_hasher)
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.certificate = certificate
+        scheme = "https" if certificate else "http"
+        self.base_url = f"{scheme}://127.0.0.1:{self.port}"
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -95,7 +101,11 @@ class ReferenceServer:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
-        config = uvicorn.Config(self.app, log_config=None, access_log=False, lifespan="on")
+        tls: dict[str, str] = {}
+        if self.certificate:
+            chain, key = self.certificate
+            tls = {"ssl_certfile": str(chain), "ssl_keyfile": str(key)}
+        config = uvicorn.Config(self.app, log_config=None, access_log=False, lifespan="on", **tls)
         self._server = uvicorn.Server(config)
         self._listener = listener
         self._thread = threading.Thread(
