@@ -73,6 +73,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def issue_server_certificate(authority: Any, folder: Path) -> tuple[Path, Path]:
+    """Files of a certificate for 127.0.0.1 and localhost from ``authority`` (a trustme CA):
+    the chain PEM and the key PEM, as :class:`ReferenceServer` takes them."""
+    issued = authority.issue_cert("127.0.0.1", "localhost")
+    folder.mkdir(parents=True, exist_ok=True)
+    chain = folder / "server-chain.pem"
+    key = folder / "server-key.pem"
+    for blob in issued.cert_chain_pems:
+        blob.write_to_path(str(chain), append=True)
+    issued.private_key_pem.write_to_path(str(key))
+    return chain, key
+
+
 class ReferenceServer:
     """The reference server with the demo seeded; stop() and start() keep port and data.
 

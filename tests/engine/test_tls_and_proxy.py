@@ -29,7 +29,13 @@ from sync.engine import state
 from sync.engine.transport import ServerConnection
 from sync.errors import CertificateError, ServerUnreachable
 from sync.store.models import DailyCheck, OutboxEntry, Photo
-from tests.engine.conftest import GONDOLA, Laptop, ReferenceServer, free_port
+from tests.engine.conftest import (
+    GONDOLA,
+    Laptop,
+    ReferenceServer,
+    free_port,
+    issue_server_certificate,
+)
 from tests.engine.forward_proxy import ForwardingProxy
 from tests.record_factories import add_daily_check
 
@@ -74,13 +80,8 @@ def ca_bundle(tmp_path: Path, authority: trustme.CA) -> Path:
 
 @pytest.fixture
 def tls_server(tmp_path: Path, authority: trustme.CA) -> Iterator[ReferenceServer]:
-    issued = authority.issue_cert("127.0.0.1", "localhost")
-    chain = tmp_path / "server-chain.pem"
-    key = tmp_path / "server-key.pem"
-    for blob in issued.cert_chain_pems:
-        blob.write_to_path(str(chain), append=True)
-    issued.private_key_pem.write_to_path(str(key))
-    server = ReferenceServer(tmp_path / "tls-server", certificate=(chain, key))
+    certificate = issue_server_certificate(authority, tmp_path / "certificate")
+    server = ReferenceServer(tmp_path / "tls-server", certificate=certificate)
     server.app = PeerRecorder(server.app)
     server.start()
     try:
