@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.sync_controller import SyncController
 from sync.engine import state as sync_state
+from sync.engine.transport import check_ca_bundle
+from sync.errors import CertificateError
 
 
 class SyncSettingsDialog(QDialog):
@@ -30,6 +33,7 @@ class SyncSettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("syncSettings")
         self.controller = controller
+        self.language = language
         self.chosen_language = language
         self.setWindowTitle(self.tr("Sync settings"))
         self.setMinimumWidth(480)
@@ -54,6 +58,9 @@ class SyncSettingsDialog(QDialog):
         form.addRow("", self.auto_check)
         form.addRow(self.tr("CA bundle (provincial PKI)"), ca_row)
         form.addRow(self.tr("Language"), self.language_combo)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("syncSettingsError")
+        self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -61,6 +68,7 @@ class SyncSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
     def _choose_bundle(self) -> None:
@@ -71,10 +79,23 @@ class SyncSettingsDialog(QDialog):
             self.ca_edit.setText(path)
 
     def save(self) -> None:
+        """Save and close; a CA bundle that is not a certificate file keeps the dialog open
+        with the reason, and nothing is saved."""
+        bundle = self.ca_edit.text().strip() or None
+        if bundle:
+            try:
+                bundle = check_ca_bundle(bundle)
+            except CertificateError as error:
+                self.error_label.setText(
+                    error.message_en if self.language == "en" else error.message
+                )
+                self.ca_edit.setFocus()
+                return
+
         server = self.server_edit.text().strip().rstrip("/")
         if server:
             self.controller.put_setting(sync_state.SERVER_URL, server)
-        self.controller.put_setting(sync_state.CA_BUNDLE, self.ca_edit.text().strip() or None)
+        self.controller.put_setting(sync_state.CA_BUNDLE, bundle)
         self.controller.set_auto_sync(self.auto_check.isChecked())
         self.chosen_language = self.language_combo.currentData()
         self.accept()

@@ -1,12 +1,14 @@
 """``safedesk sync``: one sync run without a window, for scripts and support.
 
-    safedesk sync --data-dir DIR [--server URL] [--user NAME]
+    safedesk sync --data-dir DIR [--server URL] [--user NAME] [--ca-bundle PATH]
 
 On an empty data folder it signs in, registers the device, pulls the user's unit and makes
-the pulled unit and the person with the user name the laptop's profile. Without a valid token
-it reads the password from standard input (one line; never echoed on a terminal). It prints
-one summary line and exits 0 only when the run completed: 1 when it stopped (server
-unreachable, network portal, upgrade), 2 for a usage error, 3 when sign-in was refused.
+the pulled unit and the person with the user name the laptop's profile. Like the window, it
+uses the saved CA bundle (Sync settings); ``--ca-bundle`` replaces and saves it. Without a
+valid token it reads the password from standard input (one line; never echoed on a
+terminal). It prints one summary line and exits 0 only when the run completed: 1 when it
+stopped (server unreachable, network portal, upgrade, an untrusted certificate), 2 for a
+usage error (a bad ``--ca-bundle`` too), 3 when sign-in was refused.
 No Qt is imported.
 """
 
@@ -15,13 +17,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from sync import paths
 from sync.engine import state
 from sync.engine.run import SyncEngine, adopt_profile
-from sync.errors import SafeDeskError, SignInRequired
+from sync.engine.transport import check_ca_bundle
+from sync.errors import CertificateError, SafeDeskError, SignInRequired
 from sync.store.database import open_store
 
 logger = logging.getLogger(__name__)
@@ -30,6 +34,8 @@ EXIT_OK = 0
 EXIT_INCOMPLETE = 1
 EXIT_USAGE = 2
 EXIT_SIGN_IN = 3
+
+CA_BUNDLE_HINT = "hint: pass --ca-bundle PATH with the provincial CA's PEM file (it is saved)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", required=True, help="the data folder")
     parser.add_argument("--server", metavar="URL", help="server address (default: as saved)")
     parser.add_argument("--user", metavar="NAME", help="user name (default: as saved)")
+    parser.add_argument(
+        "--ca-bundle",
+        metavar="PATH",
+        help="PEM file of the CA that signs the server's certificate (the provincial PKI); "
+        'saved for later runs, "" returns to the system certificates (default: as saved)',
+    )
     parser.add_argument("--debug", action="store_true", help="log debug lines to stderr")
     return parser
 
@@ -82,6 +94,10 @@ def _sync(store, options: argparse.Namespace) -> int:
     if options.server:
         with store.session() as session:
             state.write(session, state.SERVER_URL, engine.server_url)
+    if options.ca_bundle is not None:
+        code = _take_ca_bundle(store, engine, options.ca_bundle)
+        if code != EXIT_OK:
+            return code
 
     for attempt in range(2):
         if not engine.has_token():
@@ -98,6 +114,8 @@ def _sync(store, options: argparse.Namespace) -> int:
     if unit_id and result.error is None:
         adopt_profile(store, unit_id, engine.username)
     _say(result.summary(), sys.stdout)
+    if isinstance(result.error, CertificateError):
+        _say(f"{result.error.message_en}\n{CA_BUNDLE_HINT}", sys.stderr)
     if isinstance(result.error, SignInRequired):
         return EXIT_SIGN_IN
     return EXIT_OK if result.completed else EXIT_INCOMPLETE
@@ -115,7 +133,25 @@ def _sign_in(engine: SyncEngine) -> int:
         return EXIT_SIGN_IN
     except SafeDeskError as error:
         _say(f"sign-in failed: {error.message_en}", sys.stderr)
+        if isinstance(error, CertificateError):
+            _say(CA_BUNDLE_HINT, sys.stderr)
         return EXIT_INCOMPLETE
+    return EXIT_OK
+
+
+def _take_ca_bundle(store, engine: SyncEngine, given: str) -> int:
+    """Check ``--ca-bundle`` and save it for later runs (and the window); "" clears it."""
+    bundle = None
+    if given.strip():
+        try:
+            # Saved absolute: a later run may start in another folder.
+            bundle = check_ca_bundle(os.path.abspath(given.strip()))
+        except CertificateError as error:
+            _say(f"--ca-bundle: {error.message_en}", sys.stderr)
+            return EXIT_USAGE
+    with store.session() as session:
+        state.write(session, state.CA_BUNDLE, bundle)
+    engine.ca_bundle = bundle
     return EXIT_OK
 
 

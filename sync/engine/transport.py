@@ -6,14 +6,17 @@ failure is transient, and ends either in a parsed protocol message or in one of 
 protocol's JSON (a Wi-Fi portal's page, a redirect to one) becomes
 :class:`NetworkSignInRequired`, so nothing is ever applied from it.
 
-The system proxy is honoured (requests reads it from the environment: ``trust_env``); a CA
-bundle for the provincial PKI may be given; TLS verification is never switched off.
+The system proxy is honoured: with ``trust_env`` requests takes HTTP_PROXY / HTTPS_PROXY /
+NO_PROXY from the environment and, on Windows, the Internet Options proxy from the registry
+(through urllib). A CA bundle for the provincial PKI may be given; it is checked before the
+first request and passed with every request. TLS verification is never switched off.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -101,8 +104,14 @@ class ServerConnection:
         self._sleep = sleep
         self._session = requests.Session()
         self._session.trust_env = True
+
         # A path makes requests trust that bundle; True is the system's store. Never False.
-        self._session.verify = str(ca_bundle) if ca_bundle else True
+        # The bundle only matters for https; over http a stale setting must not stop a run.
+        if ca_bundle and self.base_url.lower().startswith("https:"):
+            self._verify: str | bool = check_ca_bundle(ca_bundle)
+        else:
+            self._verify = True
+        self._session.verify = self._verify
         self._session.headers.update(
             {
                 PROTOCOL_HEADER: str(PROTOCOL_VERSION),
@@ -234,23 +243,38 @@ class ServerConnection:
                 data=data,
                 headers=headers,
                 timeout=self.policy.timeout,
+                # Given with each request: requests lets REQUESTS_CA_BUNDLE in the environment
+                # override the session's bundle, but not one passed here.
+                verify=self._verify,
                 # A portal answers with a redirect to its page; never follow it.
                 allow_redirects=False,
             )
             body = response.content
         except requests.exceptions.SSLError as error:
-            raise CertificateError(
-                "无法验证服务器的证书。如单位使用省级证书，请在设置中选择证书文件（CA）。",
-                "The server's certificate could not be verified. If your province uses its own "
-                "certificates, choose the CA bundle file in the settings.",
-            ) from error
+            raise _tls_failure(error) from error
         except requests.exceptions.Timeout as error:
             raise _Transient(
                 _unreachable("服务器在规定时间内没有回答", "no answer in time")
             ) from error
         except requests.exceptions.RequestException as error:
-            # Connection refused or reset, DNS failure, a broken chunked answer.
+            # Connection refused or reset, DNS failure, a broken chunked answer. Through a
+            # proxy, a forwarded request that fails is not always a ProxyError: say both.
+            logger.debug("%s %s: %s", method, path, type(error).__name__)
+            if isinstance(error, requests.exceptions.ProxyError) or self._proxied(url):
+                raise _Transient(
+                    _unreachable("经代理服务器连接不上", "cannot connect through the proxy")
+                ) from error
             raise _Transient(_unreachable("连接不上服务器", "cannot connect")) from error
+        except OSError as error:
+            # requests raises a bare OSError when the bundle it is told to use is not there
+            # (removed since the check, or REQUESTS_CA_BUNDLE naming a missing file).
+            raise CertificateError(
+                "找不到用于验证服务器证书的证书文件（CA）。请在同步设置中检查证书文件"
+                "（或环境变量 REQUESTS_CA_BUNDLE）。本机数据未受影响。",
+                "The CA bundle for checking the server's certificate was not found. Check it "
+                "in Sync settings (or the REQUESTS_CA_BUNDLE variable). Nothing on this laptop "
+                "changed.",
+            ) from error
 
         logger.debug(
             "%s %s -> %d in %.0f ms",
@@ -260,6 +284,79 @@ class ServerConnection:
             (time.monotonic() - started) * 1000,
         )
         return _read_answer(response, body)
+
+    def _proxied(self, url: str) -> bool:
+        """Whether requests sends ``url`` through a proxy (from the environment or system)."""
+        proxies = requests.utils.get_environ_proxies(url) if self._session.trust_env else {}
+        return requests.utils.select_proxy(url, proxies) is not None
+
+
+def check_ca_bundle(path: str | Path) -> str:
+    """The CA bundle at ``path`` as requests takes it, or a :class:`CertificateError` saying in
+    plain words what is wrong with it. Reads the file; safe on any thread.
+
+    A file must hold at least one certificate in PEM form (what requests and OpenSSL read); a
+    folder is taken as an OpenSSL certificate folder.
+    """
+    bundle = Path(path)
+    if bundle.is_dir():
+        return str(bundle)
+    if not bundle.is_file():
+        raise CertificateError(
+            f"证书文件（CA）{path} 不存在。请在同步设置中重新选择，或清空以使用系统证书。",
+            f"The CA bundle {path} does not exist. Choose it again in Sync settings, or clear "
+            "it to use the system certificates.",
+        )
+
+    try:
+        ssl.create_default_context(cafile=str(bundle))
+    except ssl.SSLError as error:
+        raise CertificateError(
+            f"证书文件（CA）{path} 中没有可用的证书（需要 PEM 格式）。请在同步设置中重新选择。",
+            f"The CA bundle {path} holds no certificate this laptop can read (PEM format is "
+            "needed). Choose the right file in Sync settings.",
+        ) from error
+    except OSError as error:
+        raise CertificateError(
+            f"无法读取证书文件（CA）{path}：{error.strerror or error}。",
+            f"The CA bundle {path} could not be read: {error.strerror or error}.",
+        ) from error
+    return str(bundle)
+
+
+def _tls_failure(error: requests.exceptions.SSLError) -> SyncError | _Transient:
+    """A refused certificate needs a person (a CA bundle); any other TLS failure (a reset in
+    the handshake, plain http on the https port) is treated as the link failing."""
+    refused = _certificate_refusal(error)
+    if refused is None:
+        logger.info("TLS handshake failed: %s", error)
+        return _Transient(
+            _unreachable("无法建立安全连接（TLS）", "no secure (TLS) connection could be set up")
+        )
+
+    reason = refused.verify_message or "certificate verify failed"
+    logger.warning("the server's certificate is not trusted: %s", reason)
+    return CertificateError(
+        "服务器的证书不受本机信任。如服务器使用省级证书，请在同步设置中选择省级 CA 证书文件"
+        "（CA bundle）。本机数据未受影响。",
+        f"The server's certificate is not trusted by this laptop ({reason}). If the server "
+        "uses the province's own certificates, choose the provincial CA bundle in Sync "
+        "settings. Nothing on this laptop changed.",
+    )
+
+
+def _certificate_refusal(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed, found in what requests and urllib3 wrapped."""
+    pending: list[BaseException] = [error]
+    for _ in range(20):
+        if not pending:
+            return None
+        current = pending.pop()
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        inner = (current.__cause__, current.__context__, getattr(current, "reason", None))
+        pending.extend(item for item in (*inner, *current.args) if isinstance(item, BaseException))
+    return None
 
 
 def _unreachable(words_zh: str, words_en: str) -> ServerUnreachable:

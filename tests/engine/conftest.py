@@ -73,10 +73,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-class ReferenceServer:
-    """The reference server with the demo seeded; stop() and start() keep port and data."""
+def issue_server_certificate(authority: Any, folder: Path) -> tuple[Path, Path]:
+    """Files of a certificate for 127.0.0.1 and localhost from ``authority`` (a trustme CA):
+    the chain PEM and the key PEM, as :class:`ReferenceServer` takes them."""
+    issued = authority.issue_cert("127.0.0.1", "localhost")
+    folder.mkdir(parents=True, exist_ok=True)
+    chain = folder / "server-chain.pem"
+    key = folder / "server-key.pem"
+    for blob in issued.cert_chain_pems:
+        blob.write_to_path(str(chain), append=True)
+    issued.private_key_pem.write_to_path(str(key))
+    return chain, key
 
-    def __init__(self, folder: Path) -> None:
+
+class ReferenceServer:
+    """The reference server with the demo seeded; stop() and start() keep port and data.
+
+    With ``certificate`` (the PEM files of its certificate chain and of its key) it speaks
+    HTTPS, as the provincial server does.
+    """
+
+    def __init__(self, folder: Path, certificate: tuple[Path, Path] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.settings = ServerSettings(
             db_url=f"sqlite:///{folder / 'server.sqlite3'}",
@@ -87,7 +104,9 @@ class ReferenceServer:
         self.app = create_app(self.settings, database=self.database)
         seed_demo(self.database, self.app.state.password_hasher)
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.certificate = certificate
+        scheme = "https" if certificate else "http"
+        self.base_url = f"{scheme}://127.0.0.1:{self.port}"
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -95,7 +114,11 @@ class ReferenceServer:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
-        config = uvicorn.Config(self.app, log_config=None, access_log=False, lifespan="on")
+        tls: dict[str, str] = {}
+        if self.certificate:
+            chain, key = self.certificate
+            tls = {"ssl_certfile": str(chain), "ssl_keyfile": str(key)}
+        config = uvicorn.Config(self.app, log_config=None, access_log=False, lifespan="on", **tls)
         self._server = uvicorn.Server(config)
         self._listener = listener
         self._thread = threading.Thread(
