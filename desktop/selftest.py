@@ -234,7 +234,7 @@ def check_ca_bundle() -> str:
 
 
 def check_main_window(scratch: Path, templates_folder: Path) -> str:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import SafeDeskApp, parse_args
@@ -275,9 +275,13 @@ def check_main_window(scratch: Path, templates_folder: Path) -> str:
         size = f"{window.width()}x{window.height()}" if window is not None else ""
     finally:
         watchdog.stop()
+        if safedesk.template_message is not None:
+            safedesk.template_message.close()
         if safedesk.window is not None:
             safedesk.window.close()
+            safedesk.window.deleteLater()
         safedesk.shutdown()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 
     if dialogs_seen:

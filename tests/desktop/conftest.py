@@ -8,7 +8,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import SafeDeskApp
@@ -49,6 +49,9 @@ class Launcher:
         app.shutdown()
         app.window.deleteLater()
         self.started.remove(app)
+        # processEvents() leaves deferred deletes alone: without this the window, and a message
+        # box it still holds open, would outlive the test and stand in the next one's way.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
 
     def stop_all(self) -> None:

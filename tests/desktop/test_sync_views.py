@@ -304,7 +304,8 @@ def test_a_refused_sign_in_during_an_automatic_run_asks_in_the_status_area(
     with qtbot.waitSignal(controller.run_finished, timeout=20_000) as refused:
         controller._automatic_start()
     assert isinstance(refused.args[0].error, SignInRequired)
-    assert QApplication.activeModalWidget() is None
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)]
+    assert not any(dialog.isVisible() for dialog in dialogs)
     assert status_bar.state_label.text() == "需要登录"
     assert status_bar.sign_in_button.isVisibleTo(app.window)
     assert controller.status.waiting == waiting  # the edit waits, nothing dropped
