@@ -26,6 +26,17 @@ class RecordType(StrEnum):
     CONFLICT = "conflict"
 
 
+# The records a record refers to by id, as (field, record type): the local store's foreign keys.
+# The server sends a record's parents ahead of it in a pull, so that a laptop that has none of
+# them yet can store it (a parent edited later would otherwise arrive after its children).
+PARENT_FIELDS: dict[RecordType, tuple[tuple[str, RecordType], ...]] = {
+    RecordType.PERSON: (("unit_id", RecordType.UNIT),),
+    RecordType.EQUIPMENT: (("unit_id", RecordType.UNIT),),
+    RecordType.DAILY_CHECK: (("equipment_id", RecordType.EQUIPMENT),),
+    RecordType.HAZARD_EVENT: (("hazard_id", RecordType.HAZARD),),
+}
+
+
 class Role(StrEnum):
     OFFICER = "officer"
     DIRECTOR = "director"

@@ -383,7 +383,11 @@ def apply_pulled_page(
     ``repair`` applies any version that differs from the local one (a restored server may
     have gone back); otherwise versions at or below the local one are already here.
     """
-    # Within the page, a record may arrive before one it refers to; checked at commit.
+    # Within the page, a record may arrive before one it refers to: its foreign keys are
+    # checked at commit. The pragma lasts one transaction, and Python's sqlite3 opens that only
+    # at the first write, so the cursor is written first (it commits with the page anyway).
+    state.write(session, state.PULL_CURSOR, next_cursor)
+    session.flush()
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     applied = 0
     touched: dict[str, SyncedRecord] = {}
@@ -426,7 +430,6 @@ def apply_pulled_page(
     session.flush()
     for record in touched.values():
         refresh_sync_state(session, record)
-    state.write(session, state.PULL_CURSOR, next_cursor)
     return applied
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from sync.blobs import MAX_CHUNK_BYTES
 from sync.clock import iso_timestamp, utc_now
@@ -444,10 +445,21 @@ class SyncEngine:
             self._observe_clock(page.server_time)
             self._note_clock(result)
             self._checkpoint("pull_page_received")
-            with self.store.session() as session:
-                result.pulled += apply.apply_pulled_page(
-                    session, page.changes, page.next_cursor, repair=repair
-                )
+            try:
+                with self.store.session() as session:
+                    result.pulled += apply.apply_pulled_page(
+                        session, page.changes, page.next_cursor, repair=repair
+                    )
+            except IntegrityError as error:
+                # The page was rolled back whole, its cursor with it: the next run asks again.
+                logger.error("a pulled page from %d could not be stored: %s", cursor, error.orig)
+                raise ProtocolError(
+                    "服务器发来的更改引用了本机没有的记录，本次未保存这些更改；本机已有的数据"
+                    "不受影响。请稍后再同步，如仍出现请联系平台管理员。",
+                    "Changes from the server refer to records this laptop does not have, so "
+                    "they were not stored; nothing already on this laptop changed. Sync again "
+                    "later, and tell the platform's administrator if this keeps happening.",
+                ) from error
             cursor = page.next_cursor
             self._progress("pull", result.pulled, 0)
             lock.beat()

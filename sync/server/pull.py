@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from sync.clock import iso_timestamp, utc_now
 from sync.protocol import Change, PullPage, ScopeDigest, scope_digest
-from sync.records import RecordType
+from sync.records import PARENT_FIELDS, RecordType
 from sync.server.auth import Identity
 from sync.server.db import COUNTER_ROW_ID, ChangeCounter, Record, ServerDatabase
 from sync.server.scope import visible_unit_ids
@@ -40,10 +40,13 @@ def pull(database: ServerDatabase, identity: Identity, cursor: int, limit: int) 
             )
         has_more = len(rows) > limit
         rows = rows[:limit]
+        page_end = rows[-1].change_seq if rows else cursor
+        rows = _parents_not_yet_sent(session, rows, units, page_end) + rows
 
         digest: ScopeDigest | None = None
         if has_more:
-            next_cursor = rows[-1].change_seq
+            # The page's own last change; the parents sent ahead of it do not move the cursor.
+            next_cursor = page_end
         else:
             # The newest seq of the snapshot, even when none of it was in scope: the next pull
             # starts there. It may be below a cursor the server never issued (a restored
@@ -80,6 +83,47 @@ def pull(database: ServerDatabase, identity: Identity, cursor: int, limit: int) 
         server_time=iso_timestamp(utc_now()),
         digest=digest,
     )
+
+
+def _parents_not_yet_sent(
+    session: Session, rows: list[Record], units: list[str], page_end: int
+) -> list[Record]:
+    """The live parents of the page's records whose newest change comes after the page.
+
+    A hazard edited after its history events were written has a later seq than they do, so a
+    laptop pulling from scratch would meet the events first and could not store them. Such
+    parents (and theirs) go ahead of the page, grandparents first; they come again at their
+    own seq, which the laptop skips as a version it already holds.
+    """
+    ahead: list[list[Record]] = []
+    wanted = rows
+    seen = {row.id for row in rows}
+    while wanted:
+        parent_ids = set()
+        for row in wanted:
+            if row.deleted or row.record_type not in PARENT_FIELDS:
+                continue
+            for field, _kind in PARENT_FIELDS[RecordType(row.record_type)]:
+                parent_id = row.fields.get(field)
+                if isinstance(parent_id, str) and parent_id not in seen:
+                    parent_ids.add(parent_id)
+        if not parent_ids:
+            break
+        wanted = list(
+            session.scalars(
+                select(Record)
+                .where(
+                    Record.id.in_(parent_ids),
+                    Record.change_seq > page_end,
+                    Record.unit_id.in_(units),
+                    Record.deleted.is_(False),
+                )
+                .order_by(Record.change_seq)
+            )
+        )
+        seen.update(row.id for row in wanted)
+        ahead.append(wanted)
+    return [row for level in reversed(ahead) for row in level]
 
 
 def _digest(session: Session, units: list[str]) -> ScopeDigest:

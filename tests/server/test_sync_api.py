@@ -9,6 +9,7 @@ import time
 from sqlalchemy import func, select
 
 from sync.protocol import scope_digest
+from sync.records import PARENT_FIELDS
 from sync.server.db import Device, MutationResult, Record
 from tests.server.helpers import (
     LESHAN,
@@ -404,3 +405,36 @@ def test_bad_field_is_rejected_with_a_reason_and_nothing_is_stored(server) -> No
     assert "colour" in results[0]["reason_en"]
     assert "deadline" in results[4]["reason_en"]
     assert officer.pull(cursor)["changes"] == []
+
+
+def test_a_page_carries_the_parents_its_records_need_ahead_of_them(server) -> None:
+    officer = server.sign_in("demo-officer")
+    edits = officer.push(
+        upsert("equipment", LESHAN_GONDOLA, {"location": "上站"}, 1),
+        upsert("hazard", LESHAN_BRAKE_HAZARD, {"owner": "王强"}, 1),
+    )
+    assert [edit["outcome"] for edit in edits] == ["applied", "applied"]
+    everything, _, _ = officer.pull_all()
+    fresh = server.sign_in("demo-director")
+
+    # Small pages: the edited gondola and hazard now come after the records that refer to them.
+    delivered: dict[str, int] = {}
+    cursor = 0
+    while True:
+        page = fresh.pull(cursor, limit=3)
+        in_page = {change["record_id"] for change in page["changes"]}
+        for change in page["changes"]:
+            for field, _kind in PARENT_FIELDS.get(change["record_type"], ()):
+                parent = change["fields"].get(field)
+                assert parent in delivered or parent in in_page, (change["record_type"], field)
+        for change in page["changes"]:
+            delivered[change["record_id"]] = max(
+                delivered.get(change["record_id"], 0), change["version"]
+            )
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            break
+
+    # Parents sent ahead come again at their own place; in the end each record is there once,
+    # at its newest version.
+    assert delivered == {change["record_id"]: change["version"] for change in everything}

@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from sync.demo import seed_demo_store
 from sync.errors import ReadOnlyRecordError, StoreError
+from sync.records import PARENT_FIELDS, RecordType
 from sync.store import database, open_store
 from sync.store.changes import record_change
-from sync.store.models import DailyCheck, Equipment, OutboxEntry, Unit
+from sync.store.models import RECORD_CLASSES, DailyCheck, Equipment, OutboxEntry, Unit
 
 
 def _unit_and_equipment(store) -> tuple[str, str]:
@@ -172,3 +173,18 @@ def test_a_read_only_data_folder_is_refused_in_plain_words(data_folder: Path) ->
         data_folder.chmod(0o755)
 
     assert "只读" in raised.value.message
+
+
+def test_the_parents_a_pull_sends_ahead_are_the_stores_foreign_keys() -> None:
+    # The server orders pulls by PARENT_FIELDS; a foreign key missing there would let a fresh
+    # laptop meet a record before the one it refers to.
+    foreign_keys = {}
+    for record_type, record_class in RECORD_CLASSES.items():
+        pairs = tuple(
+            (key.parent.name, RecordType(key.column.table.name))
+            for key in record_class.__table__.foreign_keys
+        )
+        if pairs:
+            foreign_keys[RecordType(record_type)] = pairs
+
+    assert foreign_keys == PARENT_FIELDS
