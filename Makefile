@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv clean screenshot translations bundle installer bundle-check
+.PHONY: run server test lint format venv clean screenshot translations bundle installer bundle-check
 
 venv: $(STAMP)
 
@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 
 run: venv
 	BIN=$(BIN) tools/run_demo.sh
+
+# The reference server alone, in the foreground, with the data and port `make run` uses.
+SERVER_DIR ?= $(or $(SAFEDESK_SERVER_DATA_DIR),.run/server)
+SERVER_PORT ?= $(or $(SAFEDESK_SERVER_PORT),8765)
+server: venv
+	mkdir -p $(SERVER_DIR)
+	$(BIN)/safedesk-server --demo --data-dir $(SERVER_DIR) --port $(SERVER_PORT)
 
 lint: venv
 	$(BIN)/ruff check .
