@@ -90,13 +90,19 @@ class ReferenceServer:
     """The reference server with the demo seeded; stop() and start() keep port and data.
 
     With ``certificate`` (the PEM files of its certificate chain and of its key) it speaks
-    HTTPS, as the provincial server does.
+    HTTPS, as the provincial server does. ``db_url`` puts its database elsewhere than the
+    SQLite file in ``folder`` (PostgreSQL, say).
     """
 
-    def __init__(self, folder: Path, certificate: tuple[Path, Path] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        certificate: tuple[Path, Path] | None = None,
+        db_url: str | None = None,
+    ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.settings = ServerSettings(
-            db_url=f"sqlite:///{folder / 'server.sqlite3'}",
+            db_url=db_url or f"sqlite:///{folder / 'server.sqlite3'}",
             data_dir=folder,
             password_cost=FAST_PASSWORDS,
         )
