@@ -5,8 +5,6 @@ server holds (no blind jump), on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +16,6 @@ from sync.engine.apply import RENUMBER_STEP, local_digest
 from sync.engine.conflicts import open_conflicts
 from sync.errors import ServerUnreachable
 from sync.server.db import Device
-from sync.store.database import open_store
 from sync.store.models import DailyCheck, Hazard, OutboxEntry
 from tests.engine.conftest import GONDOLA, LESHAN, Laptop, ReferenceServer
 from tests.record_factories import CHAIRLIFT, add_daily_check, add_hazard
@@ -60,28 +57,6 @@ class Days:
             self.offset += 1
             made.append(add_daily_check(laptop.store, GONDOLA, DAY - dt.timedelta(self.offset)))
         return made
-
-
-def back_up(laptop: Laptop, target: Path) -> Path:
-    """A consistent copy of the store file, as a backup program (or a copied folder) keeps."""
-    source = sqlite3.connect(laptop.store.db_file)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
-    return target
-
-
-def restore(laptop: Laptop, backup: Path) -> None:
-    """Put the backup in place of the store file and open it again (the app restarted)."""
-    laptop.store.close()
-    db_file = laptop.store.db_file
-    for leftover in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
-        leftover.unlink(missing_ok=True)
-    shutil.copyfile(backup, db_file)
-    laptop.store = open_store(laptop.folder)
 
 
 def synced(laptop: Laptop) -> None:
@@ -132,13 +107,13 @@ def test_restored_store_continues_past_the_servers_counter(
     synced_first = days.checks(laptop, 3)
     synced(laptop)
     waiting_in_backup = days.checks(laptop, 2)
-    backup = back_up(laptop, tmp_path / "backup.sqlite3")
+    backup = laptop.back_up(tmp_path / "backup.sqlite3")
     synced(laptop)
     lost_by_restore = days.checks(laptop, 2)
     synced(laptop)
     counter_before = server_counter(server, laptop)
 
-    restore(laptop, backup)
+    laptop.restore(backup)
     assert next_mutation_id(laptop) < counter_before
     if signs_in_again:
         laptop.tokens().forget(laptop.username)
@@ -179,7 +154,7 @@ def test_changes_taken_before_the_backup_keep_their_ids_and_are_answered_as_repl
     taken = outbox_ids(laptop)
     assert set(taken) == set(in_flight) and None not in taken.values()
     untaken = days.checks(laptop, 1)
-    backup = back_up(laptop, tmp_path / "backup.sqlite3")
+    backup = laptop.back_up(tmp_path / "backup.sqlite3")
 
     server.start()
     synced(laptop)
@@ -188,7 +163,7 @@ def test_changes_taken_before_the_backup_keep_their_ids_and_are_answered_as_repl
     synced(laptop)
     counter_before = server_counter(server, laptop)
 
-    restore(laptop, backup)
+    laptop.restore(backup)
     kept = outbox_ids(laptop)
     assert {record_id: kept[record_id] for record_id in in_flight} == taken
     made_after = days.checks(laptop, 2)
