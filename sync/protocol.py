@@ -544,6 +544,11 @@ class MutationResult(_Response):
 class PushResponse(_Response):
     results: list[MutationResult]
     server_time: str
+    last_mutation_id: int | None = Field(
+        default=None,
+        description="The device's last mutation id once this push committed; a client numbers "
+        "its next changes after it. Absent from servers older than the field.",
+    )
 
 
 class Change(_Response):
@@ -590,6 +595,12 @@ class TokenResponse(_Response):
     expires_at: str
     device_id: str
     user: UserInfo
+    last_mutation_id: int = Field(
+        default=0,
+        description="The highest mutation id the server holds from this device (0 for a new "
+        "device, and from servers older than the field); the device numbers its next "
+        "changes after it.",
+    )
 
 
 class Health(_Response):

@@ -50,6 +50,7 @@ logger = logging.getLogger(__name__)
 SERVER_ACTOR = "server"
 OPEN_KINDS = ("conflict", "rejected")
 STALE_MUTATION_ID = "stale_mutation_id"
+# Only for a server that does not say its counter (older than ``last_mutation_id``).
 RENUMBER_STEP = 10_000
 
 
@@ -61,7 +62,8 @@ def take_batch(session: Session, size: int) -> list[Mutation]:
 
     Entries a previous run took but never saw acknowledged go first, with their old ids, so
     the server's replay protection answers them; otherwise the oldest untaken entries get the
-    next ids of this device. The caller commits BEFORE sending.
+    next ids of this device (past the server's counter, see :func:`follow_server_counter`).
+    The caller commits BEFORE sending.
     """
     entries = list(
         session.scalars(
@@ -97,6 +99,32 @@ def take_batch(session: Session, size: int) -> list[Mutation]:
         # Every entry of this batch was unsendable and has left the queue: take the next ones.
         return take_batch(session, size)
     return mutations
+
+
+def follow_server_counter(session: Session, last_mutation_id: int | None) -> bool:
+    """Number this device's next changes after ``last_mutation_id``, the server's counter.
+
+    The counter only ever moves forward: ``max(local next id, last_mutation_id + 1)``. It is
+    behind the server's when the store was restored from a backup; new changes numbered from
+    the old counter would reuse ids the server holds for other content. Entries already taken
+    keep their ids (the server answers them from its stored results). ``None`` (a server
+    older than the field) changes nothing. Returns whether the counter moved.
+    """
+    if last_mutation_id is None:
+        return False
+    next_id = int(state.read(session, state.NEXT_MUTATION_ID, 1))
+    if last_mutation_id < next_id:
+        return False
+    logger.warning(
+        "mutation counter at %d is behind the server's %d (a store restored from a backup?); "
+        "numbering the next changes from %d",
+        next_id,
+        last_mutation_id,
+        last_mutation_id + 1,
+    )
+    state.write(session, state.NEXT_MUTATION_ID, last_mutation_id + 1)
+    session.flush()
+    return True
 
 
 def _reject_unsendable(session: Session, entry: OutboxEntry, error: MutationShapeError) -> None:
@@ -154,8 +182,15 @@ def waiting_count(session: Session) -> int:
 # Push: applying the answer ------------------------------------------------------------------
 
 
-def apply_push_results(session: Session, results: list[MutationResult]) -> dict[str, int]:
-    """Apply one batch's results and delete their outbox entries; counts per outcome."""
+def apply_push_results(
+    session: Session, results: list[MutationResult], server_counter: int | None = None
+) -> dict[str, int]:
+    """Apply one batch's results and delete their outbox entries; counts per outcome.
+
+    ``server_counter`` is the device's last mutation id the push answer carried (None from
+    an older server); the local counter follows it before any entry is renumbered.
+    """
+    follow_server_counter(session, server_counter)
     counts: dict[str, int] = {}
     for result in results:
         entry = session.scalars(
@@ -165,7 +200,7 @@ def apply_push_results(session: Session, results: list[MutationResult]) -> dict[
             continue
         reused = result.record_id != entry.record_id
         if reused or (result.outcome == Outcome.REJECTED and result.code == STALE_MUTATION_ID):
-            _renumber_later(session, entry)
+            _renumber_later(session, entry, server_counter)
             counts["renumbered"] = counts.get("renumbered", 0) + 1
             continue
         counts[result.outcome.value] = counts.get(result.outcome.value, 0) + 1
@@ -186,20 +221,21 @@ def apply_push_results(session: Session, results: list[MutationResult]) -> dict[
     return counts
 
 
-def _renumber_later(session: Session, entry: OutboxEntry) -> None:
+def _renumber_later(session: Session, entry: OutboxEntry, server_counter: int | None) -> None:
     """The server already used this id of the device (a store restored from a backup keeps
     an older counter): the change was NOT applied, whether the server says so
     (``stale_mutation_id``) or answers with the stored result of another record's mutation.
-    The entry goes back in the queue and the counter jumps ahead, so the next push sends it
-    under a new id. (The protocol does not tell a device its last id; #3 could add it to the
-    sign-in answer.)"""
+    The entry goes back in the queue and gets a new id in the next batch: just past the
+    server's counter, which :func:`follow_server_counter` has already taken over. A server
+    that does not say its counter gets a jump of :data:`RENUMBER_STEP` instead."""
     logger.warning(
         "mutation id %d was already used by this device on the server; renumbering",
         entry.mutation_id,
     )
     entry.mutation_id = None
-    next_id = int(state.read(session, state.NEXT_MUTATION_ID, 1))
-    state.write(session, state.NEXT_MUTATION_ID, next_id + RENUMBER_STEP)
+    if server_counter is None:
+        next_id = int(state.read(session, state.NEXT_MUTATION_ID, 1))
+        state.write(session, state.NEXT_MUTATION_ID, next_id + RENUMBER_STEP)
 
 
 def _apply_result(

@@ -157,7 +157,10 @@ class SyncEngine:
     def sign_in(self, username: str, password: str) -> TokenResponse:
         """Exchange the password for a token kept in the keyring; registers this device.
 
-        The password is used for this one request and never stored or logged.
+        The password is used for this one request and never stored or logged. The device's
+        last mutation id on the server is taken over with the rest of the sign-in state, in
+        one local transaction: a store restored from a backup then numbers its next changes
+        after the ones the server already holds.
         """
         connection = self._connection(token=None)
         try:
@@ -173,6 +176,7 @@ class SyncEngine:
             state.write(session, state.USERNAME, username)
             if answer.user.unit_id:
                 state.write(session, "sync.unit_id", answer.user.unit_id)
+            apply.follow_server_counter(session, answer.last_mutation_id)
         logger.info("signed in as %s on %s", username, self.server_url)
         return answer
 
@@ -292,9 +296,16 @@ class SyncEngine:
     # Push -----------------------------------------------------------------------------------
 
     def _push(self, connection: ServerConnection, result: SyncResult, lock: RunLock) -> None:
+        """Send the outbox batch by batch; each batch's ids are committed before it is sent.
+
+        A batch the server answered only with "already used" ids (a restored store) is sent
+        again under new ids once, when the answer said the server's counter; otherwise the
+        push stops, so a run always ends.
+        """
         device_id = self.device_id()
         with self.store.session() as session:
             total = apply.waiting_count(session)
+        renumbered_batches = 0
         while True:
             self._check_cancel()
             with self.store.session() as session:
@@ -307,16 +318,20 @@ class SyncEngine:
             self._note_clock(result)
             self._checkpoint("push_answered")
             with self.store.session() as session:
-                counts = apply.apply_push_results(session, answer.results)
+                counts = apply.apply_push_results(session, answer.results, answer.last_mutation_id)
             for outcome, count in counts.items():
                 result.outcomes[outcome] = result.outcomes.get(outcome, 0) + count
             result.pushed += len(batch)
             self._progress("push", result.pushed, max(total, result.pushed))
             lock.beat()
             if sum(counts.values()) == counts.get("renumbered", 0):
-                # The server answered none of the batch: do not loop on it.
-                logger.warning("push answered no mutation of the batch; stopping the push")
-                return
+                # The server took none of the batch. Its counter, when it said it, puts the
+                # next ids past every id it holds, so one more batch goes through; beyond that
+                # (or without it) do not loop on it.
+                renumbered_batches += 1
+                if answer.last_mutation_id is None or renumbered_batches > 1:
+                    logger.warning("push answered no mutation of the batch; stopping the push")
+                    return
 
     # Photos ---------------------------------------------------------------------------------
 

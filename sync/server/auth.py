@@ -149,6 +149,8 @@ router = APIRouter(prefix=f"{API_PREFIX}/auth", tags=["auth"])
 def issue_token(body: TokenRequest, request: Request) -> TokenResponse:
     """Sign in: checks the password, registers the device to the user, answers a token.
 
+    The answer carries the device's last mutation id, so a laptop whose store was restored
+    from a backup (an older counter) numbers its next changes after the ones the server holds.
     Safe to retry: a retry registers the same ``device_id`` again and answers a new token.
     """
     database = _database(request)
@@ -185,6 +187,7 @@ def issue_token(body: TokenRequest, request: Request) -> TokenResponse:
                     )
                 )
                 device_id = device.id
+                last_mutation_id = device.last_mutation_id
             break
         except IntegrityError:
             # Two first sign-ins of one new device at once; the second sees the first's row.
@@ -196,6 +199,7 @@ def issue_token(body: TokenRequest, request: Request) -> TokenResponse:
         expires_at=iso_timestamp(expires_at),
         device_id=device_id,
         user=user_info(user),
+        last_mutation_id=last_mutation_id,
     )
 
 

@@ -3,7 +3,9 @@
 A batch's effects, the stored answer of each mutation and the device's last mutation id commit
 together. A batch replayed after its response was lost therefore applies nothing twice: every
 mutation id at or below the device's counter answers with the result stored the first time
-(its original outcome, not "duplicate"), and only later ids are applied.
+(its original outcome, not "duplicate"), and only later ids are applied. The answer carries
+the counter as committed, so a device whose ids fell behind (a store restored from a backup)
+numbers its next changes after it.
 
 Change seqs are handed out by :func:`allocate_change_seqs` as the last step of the transaction.
 """
@@ -90,7 +92,7 @@ def push(database: ServerDatabase, identity: Identity, request: PushRequest) -> 
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with database.writing() as session:
-                results = _apply_batch(session, identity, request)
+                results, last_mutation_id = _apply_batch(session, identity, request)
             break
         except (IntegrityError, OperationalError) as error:
             logger.warning(
@@ -119,12 +121,17 @@ def push(database: ServerDatabase, identity: Identity, request: PushRequest) -> 
         (time.monotonic() - started) * 1000,
         ", ".join(f"{name}={count}" for name, count in sorted(outcomes.items())) or "none",
     )
-    return PushResponse(results=results, server_time=iso_timestamp(utc_now()))
+    return PushResponse(
+        results=results,
+        server_time=iso_timestamp(utc_now()),
+        last_mutation_id=last_mutation_id,
+    )
 
 
 def _apply_batch(
     session: Session, identity: Identity, request: PushRequest
-) -> list[MutationResult]:
+) -> tuple[list[MutationResult], int]:
+    """The batch's results, and the device's last mutation id as this transaction commits."""
     # The device row lock makes two deliveries of one batch wait for each other; the second
     # then sees the first's counter and answers from the stored results.
     device = session.execute(
@@ -161,7 +168,7 @@ def _apply_batch(
     device.last_seen_at = utc_now()
     session.flush()
     allocate_change_seqs(session, list(written.values()))
-    return results
+    return results, device.last_mutation_id
 
 
 def _lock_records_in_order(session: Session, request: PushRequest, last_applied: int) -> None:
@@ -205,7 +212,8 @@ def _earlier_result(session: Session, device: Device, mutation: Mutation) -> Mut
     A true replay (same record, same content) gets the answer stored the first time. The same
     id with other content means the laptop reused ids (a store restored from a backup): the
     stored answer would tell it that an edit the server never saw was acknowledged, so it gets
-    ``stale_mutation_id`` instead and sends the change again under a new id.
+    ``stale_mutation_id`` instead and sends the change again under a new id, after the
+    counter the push answer carries.
     """
     stored = session.get(StoredResult, (device.id, mutation.mutation_id))
     if stored is not None:

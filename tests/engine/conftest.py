@@ -7,7 +7,9 @@ with the real engine. The keyring is an in-memory backend of ours, never the use
 
 from __future__ import annotations
 
+import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -90,13 +92,19 @@ class ReferenceServer:
     """The reference server with the demo seeded; stop() and start() keep port and data.
 
     With ``certificate`` (the PEM files of its certificate chain and of its key) it speaks
-    HTTPS, as the provincial server does.
+    HTTPS, as the provincial server does. ``db_url`` puts its database elsewhere than the
+    SQLite file in ``folder`` (PostgreSQL, say).
     """
 
-    def __init__(self, folder: Path, certificate: tuple[Path, Path] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        certificate: tuple[Path, Path] | None = None,
+        db_url: str | None = None,
+    ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.settings = ServerSettings(
-            db_url=f"sqlite:///{folder / 'server.sqlite3'}",
+            db_url=db_url or f"sqlite:///{folder / 'server.sqlite3'}",
             data_dir=folder,
             password_cost=FAST_PASSWORDS,
         )
@@ -196,6 +204,27 @@ class Laptop:
 
     def tokens(self) -> TokenStore:
         return TokenStore(self.server_url, backend=self.keyring)
+
+    def back_up(self, target: Path) -> Path:
+        """A consistent copy of the store file, as a backup program keeps it."""
+        source = sqlite3.connect(self.store.db_file)
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+            source.close()
+        return target
+
+    def restore(self, backup: Path) -> None:
+        """Put ``backup`` in place of the store file and open it again, as after a restart;
+        the keyring (and the token in it) stays."""
+        self.store.close()
+        db_file = self.store.db_file
+        for leftover in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(backup, db_file)
+        self.store = open_store(self.folder)
 
     def close(self) -> None:
         self.store.close()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from sync.daily_checks import store_photo
 from sync.engine import RetryPolicy, state
+from sync.engine.apply import RENUMBER_STEP
 from sync.engine.conflicts import open_conflicts
 from sync.errors import (
     NetworkSignInRequired,
@@ -260,10 +261,53 @@ def test_store_restored_with_an_older_mutation_counter_still_delivers_its_change
         state.write(session, state.NEXT_MUTATION_ID, 1)  # as a backup from before would hold
     check_id = add_daily_check(laptop.store, GONDOLA, DAY - dt.timedelta(days=1))
 
-    first = laptop.sync()
-    assert first.outcomes.get("renumbered") == 1 and first.left == 1
-    assert _state(laptop, DailyCheck, check_id) == "pending"
-    second = laptop.sync()
-    assert second.completed and second.outcomes == {"applied": 1}
+    result = laptop.sync()
+
+    # Id 1 is the server's for the first check: stale, then sent again just past the
+    # server's counter (the push answer says it), in the same run.
+    assert result.completed, result.summary()
+    assert result.outcomes == {"renumbered": 1, "applied": 1} and result.left == 0
+    assert _state(laptop, DailyCheck, check_id) == "synced"
     assert len(_server_rows(reference_server, "daily_check", check_id)) == 1
     assert open_conflicts(laptop.store) == []
+    with laptop.store.session() as session:
+        assert state.read(session, state.NEXT_MUTATION_ID) == 3
+
+
+def test_stale_answer_of_a_server_that_does_not_say_its_counter_jumps_ahead(
+    proxied_laptop: Laptop, proxy: FaultyProxy, reference_server: ReferenceServer
+) -> None:
+    check_id = add_daily_check(proxied_laptop.store, GONDOLA, DAY)
+    with proxied_laptop.store.session() as session:
+        stale_id = int(state.read(session, state.NEXT_MUTATION_ID, 1))
+    # What a server from before ``last_mutation_id`` answers to an id it used for other content.
+    older_answer = {
+        "results": [
+            {
+                "mutation_id": stale_id,
+                "record_id": check_id,
+                "outcome": "rejected",
+                "code": "stale_mutation_id",
+            }
+        ],
+        "server_time": "2026-03-12T10:00:00.000+00:00",
+    }
+    body = json.dumps(older_answer).encode("utf-8")
+    proxy.rules.append(
+        Rule(
+            b"POST /api/v1/sync/push",
+            "answer",
+            times=1,
+            canned=canned_response("200 OK", "application/json", body),
+        )
+    )
+
+    first = proxied_laptop.sync()
+    second = proxied_laptop.sync()
+
+    # Not knowing the server's counter, the laptop jumps far ahead rather than loop on it.
+    assert first.outcomes == {"renumbered": 1} and first.left == 1
+    assert second.completed and second.outcomes == {"applied": 1} and second.left == 0
+    with proxied_laptop.store.session() as session:
+        assert state.read(session, state.NEXT_MUTATION_ID) == stale_id + 1 + RENUMBER_STEP + 1
+    assert len(_server_rows(reference_server, "daily_check", check_id)) == 1

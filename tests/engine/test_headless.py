@@ -14,12 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from sync.demo import DEMO_PASSWORD
+from sync.engine import state
 from sync.engine.apply import local_digest
 from sync.engine.run import KILL_ENV
 from sync.hazards import update_hazard
 from sync.profile import load_profile
 from sync.store.database import open_store
-from sync.store.models import Hazard, OutboxEntry, SyncLock
+from sync.store.models import DailyCheck, Hazard, OutboxEntry, SyncLock
 from tests.engine.conftest import BRAKE_HAZARD, GONDOLA, LESHAN, Laptop, ReferenceServer
 from tests.record_factories import add_daily_check
 
@@ -147,3 +148,29 @@ def _assert_agree(server: ReferenceServer, *laptops: Laptop) -> None:
         with laptop.store.session() as session:
             assert local_digest(session) == expected
             assert session.scalars(select(OutboxEntry)).first() is None
+
+
+def test_restored_folder_signs_in_and_numbers_new_changes_past_the_servers_counter(
+    tmp_path: Path, reference_server: ReferenceServer
+) -> None:
+    laptop = Laptop(tmp_path / "laptop", reference_server.base_url)
+    assert run_cli(laptop.folder, reference_server.base_url).returncode == 0
+    add_daily_check(laptop.store, GONDOLA, DAY)
+    assert run_cli(laptop.folder, reference_server.base_url).returncode == 0
+    backup = laptop.back_up(tmp_path / "backup.sqlite3")
+    for day in (DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=2)):
+        add_daily_check(laptop.store, GONDOLA, day)
+    assert run_cli(laptop.folder, reference_server.base_url).returncode == 0
+    laptop.restore(backup)
+    check_id = add_daily_check(laptop.store, GONDOLA, DAY - dt.timedelta(days=3))
+
+    # The child keeps no token, so it signs in; the answer's counter (3) comes first.
+    finished = run_cli(laptop.folder, reference_server.base_url)
+
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.startswith("pushed 1, ") and finished.stdout.strip().endswith("left 0")
+    with laptop.store.session() as session:
+        assert state.read(session, state.NEXT_MUTATION_ID) == 5
+        assert session.get(DailyCheck, check_id).sync_state == "synced"
+    _assert_agree(reference_server, laptop)
+    laptop.close()

@@ -7,6 +7,7 @@ On PostgreSQL each test runs in a schema of its own (``search_path`` set through
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -38,7 +39,17 @@ FAST_PASSWORDS = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL of an empty database of the parametrised kind, gone after the test."""
-    if request.param == "sqlite":
+    with scratch_database(request.param, tmp_path) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def scratch_database(kind: str, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty ``sqlite`` or ``postgresql`` database, dropped on leaving.
+
+    PostgreSQL skips the test when ``SAFEDESK_TEST_PG_URL`` is not set.
+    """
+    if kind == "sqlite":
         yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
         return
 

@@ -48,6 +48,38 @@ def test_sign_in_answers_a_short_token_and_registers_the_device(server) -> None:
     assert token_digest(body["access_token"]) in tokens
 
 
+def _token_answer(server, username: str, device_id: str | None = None) -> dict:
+    body = {"username": username, "password": DEMO_PASSWORD}
+    if device_id:
+        body["device_id"] = device_id
+    response = server.http().post("/api/v1/auth/token", json=body, headers=V1)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_sign_in_answers_the_last_mutation_id_the_server_holds_from_the_device(server) -> None:
+    officer = server.sign_in("demo-officer")
+    results = officer.push(
+        upsert("hazard", new_id(), hazard()),
+        upsert("hazard", new_id(), hazard(stop_use="yes")),
+        upsert("hazard", new_id(), hazard()),
+    )
+    assert [result["outcome"] for result in results] == ["applied", "rejected", "applied"]
+
+    again = _token_answer(server, "demo-officer", officer.device_id)
+    colleague = _token_answer(server, "demo-director", officer.device_id)
+    new_device = _token_answer(server, "demo-officer")
+    unknown_id = _token_answer(server, "demo-officer", new_id())
+
+    # The rejected mutation counts: the counter is the highest id stored, whatever its outcome.
+    assert again["device_id"] == officer.device_id and again["last_mutation_id"] == 3
+    assert colleague["device_id"] == officer.device_id and colleague["last_mutation_id"] == 3
+    assert new_device["device_id"] != officer.device_id and new_device["last_mutation_id"] == 0
+    assert unknown_id["last_mutation_id"] == 0
+    with server.database.reading() as session:
+        assert session.get(Device, officer.device_id).last_mutation_id == 3
+
+
 def test_wrong_password_and_unknown_user_are_refused_alike(server) -> None:
     http = server.http()
 

@@ -150,6 +150,10 @@ def test_a_reused_mutation_id_with_other_content_is_stale_not_acknowledged(serve
     assert results[1]["outcome"] == "applied"
     assert _record_row(server, first).fields["description"] == "站台护栏松动"
     assert _last_mutation_id(server, officer.device_id) == 2
+    # The answer says the counter as committed, so the device knows where new ids start.
+    assert response.json()["last_mutation_id"] == 2
+    empty = officer.push_raw([])
+    assert empty.status_code == 200 and empty.json()["last_mutation_id"] == 2
 
 
 def test_rejected_mutation_advances_the_device_counter(server) -> None:
