@@ -69,6 +69,7 @@ def test_first_start_without_data_makes_the_unit_and_the_person(
 ) -> None:
     def fill(dialog: ProfileDialog) -> None:
         assert isinstance(dialog, ProfileDialog)
+        dialog.local_choice.click()
         qtbot.keyClicks(dialog.unit_name, "Test ropeway")
         dialog.unit_name.setText("金顶索道有限公司")
         qtbot.keyClicks(dialog.county_code, "511181")
