@@ -1082,6 +1082,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation> (not yet synced)</translation>
     </message>
     <message>
+        <source> ({state}: see “needs attention” in the status bar)</source>
+        <translation> ({state}: see “needs attention” in the status bar)</translation>
+    </message>
+    <message>
         <source>Closed at {moment}</source>
         <translation>Closed at {moment}</translation>
     </message>

@@ -1079,6 +1079,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>（待同步）</translation>
     </message>
     <message>
+        <source> ({state}: see “needs attention” in the status bar)</source>
+        <translation>（{state}：请点状态栏的“需处理”）</translation>
+    </message>
+    <message>
         <source>Closed at {moment}</source>
         <translation>已于 {moment} 销号</translation>
     </message>
