@@ -128,13 +128,14 @@ class SafeDeskApp(QObject):
             len(self.templates.errors),
         )
 
+        # Made before the first-start dialog, which may sign in and download the unit with it.
+        self.sync = SyncController(self.store, self.runner, self)
         if load_profile(self.store) is None:
-            dialog = ProfileDialog(self.store, self.translations.language)
+            dialog = ProfileDialog(self.store, self.translations.language, sync=self.sync)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 logger.info("first start cancelled; nothing to open")
                 return False
 
-        self.sync = SyncController(self.store, self.runner, self)
         self.sync.start_automatic()
         self._show_window()
         if self.templates.errors:

@@ -4,14 +4,21 @@ Source strings in the code are English; ``resources/translations/safedesk_zh_CN.
 Chinese, ``safedesk_en.ts`` the (identical) English so that a missing string is visible there
 too. Strings are translated when shown and values are put in afterwards with ``str.format`` and
 named fields (``{name}``), never inside the translation call. Qt's own ``qtbase`` catalogue is
-loaded as well, so standard dialogs (file picker, message box buttons) speak Chinese.
+loaded as well, so standard dialogs (file picker, message box buttons) speak Chinese; the few
+Qt 6 strings that catalogue lacks are in ours, under Qt's own contexts (:data:`QT_CATALOGUE_GAPS`).
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from sync import paths
 
@@ -21,6 +28,19 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 LANGUAGE_SETTING = "language"
+
+# Strings of Qt's own file dialog that PySide6's qtbase_zh_CN.qm leaves in English: Qt 6 gave
+# them a mnemonic or moved them to another context, the catalogue still has the Qt 5 wording.
+# Marked here, lupdate puts them in our catalogue under Qt's contexts; Qt asks the translators
+# in turn, so ours answers when qtbase has nothing. (The comments Qt passes with "Folder" and
+# "Alias" need no match: a translator falls back to the entry without a comment.)
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Alias"),
+)
 
 
 def translations_folder():

@@ -17,7 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.tasks import TaskResult, TaskRunner
-from sync.engine import RetryPolicy, SyncEngine, SyncResult, TokenStore, next_retry_delay
+from sync.engine import (
+    RetryPolicy,
+    SyncEngine,
+    SyncResult,
+    TokenStore,
+    download_own_unit,
+    next_retry_delay,
+)
 from sync.engine import state as sync_state
 from sync.engine.apply import open_conflict_count, waiting_count
 from sync.engine.transport import ServerConnection
@@ -294,6 +301,43 @@ class SyncController(QObject):
             on_done(result)
 
         self.runner.submit(sign_in, on_done=done, owner=self)
+
+    def download_unit(self, server_url: str, username: str, password: str, on_done) -> bool:
+        """First start on a new laptop of an existing unit: sign in, pull the user's unit and
+        make the person the profile, off the UI thread (the engine's
+        :func:`sync.engine.run.download_own_unit`, as ``safedesk sync`` on an empty folder).
+
+        ``on_done(TaskResult)`` on the UI thread: its value is the run's :class:`SyncResult`
+        (whose ``error`` says why a run stopped), its error a refused sign-in. Progress comes
+        through :attr:`progressed`; :meth:`cancel` stops it between two requests. False when
+        a run is going on already.
+        """
+        if self.running:
+            return False
+        self.running = True
+        self._cancel.clear()
+        tokens = TokenStore(server_url.strip().rstrip("/"))
+
+        def download() -> SyncResult:
+            # On the worker thread: only the engine and signals, never a widget.
+            engine = SyncEngine(
+                self.store,
+                server_url=server_url,
+                username=username,
+                tokens=tokens,
+                policy=self.policy,
+                progress=self.progressed.emit,
+                cancelled=self._cancel.is_set,
+            )
+            return download_own_unit(engine, username, password)
+
+        def done(result: TaskResult) -> None:
+            self.running = False
+            self.refresh_status()
+            on_done(result)
+
+        self.runner.submit(download, on_done=done, owner=self)
+        return True
 
     # Status ---------------------------------------------------------------------------------
 

@@ -90,6 +90,14 @@ class SignInRequired(SyncError):
     """The server refused the token or the password (401); sign in again, data is kept."""
 
 
+class AccountWithoutUnit(SyncError):
+    """The account signed in, but belongs to no unit (a supervisor's): nothing to download."""
+
+
+class ProfileNotAdopted(SyncError):
+    """The unit was pulled, but no person in it has the signed-in user name."""
+
+
 class UpgradeRequired(SyncError):
     """The server speaks another protocol version (426); pushing stops, data is kept."""
 

@@ -163,8 +163,11 @@ class EquipmentPage(QWidget):
             self.refresh()
 
     def _records_changed(self, _record_type: str) -> None:
-        # Any record may appear in an equipment's history; re-read when next shown.
-        if not self.isVisible():
+        # Any record may appear in an equipment's history: re-read when next shown, or now
+        # while shown (a sync run announces every kind of record). Nothing here is edited.
+        if self.isVisible():
+            self.refresh()
+        else:
             self._stale = True
 
     def refresh(self) -> None:

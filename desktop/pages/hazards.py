@@ -41,6 +41,7 @@ from desktop.context import AppContext
 from desktop.models.hazard_history import HazardHistoryModel
 from desktop.models.hazards import HazardColumn, HazardTableModel
 from desktop.models.roles import SortRole
+from desktop.models.sync_states import sync_state_text
 from desktop.navigation import (
     HAZARDS,
     DailyCheckTarget,
@@ -134,6 +135,7 @@ class HazardsPage(QWidget):
         self.editor.failed.connect(self.messages.show_error)
         context.events.records_changed.connect(self._records_changed)
         self._stale = True
+        self._announcing = False
         self._fill_editor()
 
     # --- building ----------------------------------------------------------------------------
@@ -369,9 +371,16 @@ class HazardsPage(QWidget):
         self.table.setColumnHidden(HazardColumn.OWNER, narrow)
 
     def _records_changed(self, record_type: str) -> None:
-        # Another page wrote hazards (a daily check's finding); re-read when next shown.
-        if record_type in (RecordType.HAZARD, RecordType.EQUIPMENT) and not self.isVisible():
+        # Another page wrote hazards (a daily check's finding): re-read when next shown. While
+        # shown, a sync run (which announces every kind of record) may have changed the listed
+        # hazards and the one in the editor: re-read them now, without touching typing.
+        if record_type not in (RecordType.HAZARD, RecordType.EQUIPMENT) or self._announcing:
+            return
+        if not self.isVisible():
             self._stale = True
+            return
+        self.refresh()
+        self.editor.reread()
 
     def refresh(self) -> None:
         """Reload the list and the people and equipment the editor offers."""
@@ -574,6 +583,10 @@ class HazardsPage(QWidget):
                 self.heading.setStyleSheet("font-weight: 600;")
             if detail.sync_state == "pending":
                 text += self.tr(" (not yet synced)")
+            elif detail.sync_state in ("conflict", "rejected"):
+                text += self.tr(" ({state}: see “needs attention” in the status bar)").format(
+                    state=sync_state_text(detail.sync_state, self.language)
+                )
             self.heading.setText(text)
 
         if detail is not None and detail.closed_at is not None:
@@ -671,16 +684,27 @@ class HazardsPage(QWidget):
         self.editor.clear()
 
     def _after_save(self) -> None:
+        self._show_state_and_history()
+        self._announce_hazards()
+        self.refresh()
+
+    def _show_state_and_history(self) -> None:
         self.history_model.set_history(self.editor.history, self._equipment_names())
         self._fill_status()
-        self.context.events.records_changed.emit(RecordType.HAZARD.value)
-        self.refresh()
 
     def _after_create(self, hazard_id: str) -> None:
         self.messages.show_note(self.tr("Hazard recorded"))
-        self.context.events.records_changed.emit(RecordType.HAZARD.value)
+        self._announce_hazards()
         self.refresh()
         self._select_row(hazard_id)
+
+    def _announce_hazards(self) -> None:
+        # The other pages re-read; this one refreshes itself right after.
+        self._announcing = True
+        try:
+            self.context.events.records_changed.emit(RecordType.HAZARD.value)
+        finally:
+            self._announcing = False
 
 
 def make_page(context: AppContext) -> QWidget:

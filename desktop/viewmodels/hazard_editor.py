@@ -126,6 +126,23 @@ class HazardEditorViewModel(QObject):
         self.hazard_changed.emit()
         return True
 
+    def reread(self) -> None:
+        """The shown hazard may have changed in the store (a sync run pulled it, or made a
+        conflict of it): show what is stored now, and emit ``hazard_changed``. Typing is never
+        overwritten: fields with edits waiting to be saved keep them; the state, the history
+        and the other fields are read again. A new hazard being written is left alone."""
+        if self.detail is None:
+            return
+        try:
+            self._reload_quietly()
+        except SafeDeskError as error:
+            self.failed.emit(error)
+            return
+        stored = {key: getattr(self.detail, key) for key in EDITABLE_FIELDS}
+        stored["photos"] = [dict(photo) for photo in self.detail.photos]
+        self.values = {**stored, **self._pending}
+        self.hazard_changed.emit()
+
     def start_new(self, **prefill: Any) -> None:
         """A blank hazard to write up; ``prefill`` from a daily check's abnormal item."""
         self.autosave.flush()

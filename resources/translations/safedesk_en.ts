@@ -1082,6 +1082,10 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation> (not yet synced)</translation>
     </message>
     <message>
+        <source> ({state}: see “needs attention” in the status bar)</source>
+        <translation> ({state}: see “needs attention” in the status bar)</translation>
+    </message>
+    <message>
         <source>Closed at {moment}</source>
         <translation>Closed at {moment}</translation>
     </message>
@@ -1575,6 +1579,34 @@ Data folder: {folder}</translation>
         <translation>This laptop keeps the safety records of one unit. Tell SafeDesk which unit it belongs to and who uses it; records are signed with this name.</translation>
     </message>
     <message>
+        <source>&amp;Sign in to the provincial platform and download my unit</source>
+        <translation>&amp;Sign in to the provincial platform and download my unit</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the unit on this laptop</source>
+        <translation>&amp;Choose the unit on this laptop</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new unit on this laptop only</source>
+        <translation>Create a &amp;new unit on this laptop only</translation>
+    </message>
+    <message>
+        <source>Use the account the provincial supervision platform gave you. SafeDesk downloads your unit&apos;s equipment and records, and signs them with your name.</source>
+        <translation>Use the account the provincial supervision platform gave you. SafeDesk downloads your unit&apos;s equipment and records, and signs them with your name.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
@@ -1611,12 +1643,89 @@ Data folder: {folder}</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
+        <source>Sign in and &amp;download</source>
+        <translation>Sign in and &amp;download</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>Someone else…</source>
         <translation>Someone else…</translation>
     </message>
     <message>
         <source>Please enter the user&apos;s name.</source>
         <translation>Please enter the user&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user name and password.</source>
+        <translation>Fill in the server address, user name and password.</translation>
+    </message>
+    <message>
+        <source>A sync is still running; try again in a moment.</source>
+        <translation>A sync is still running; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading your unit: %n record(s) received</source>
+        <translation>
+            <numerusform>Downloading your unit: %n record received</numerusform>
+            <numerusform>Downloading your unit: %n records received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</translation>
+    </message>
+    <message>
+        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
+        <translation>Download stopped. What arrived is kept; sign in again to download the rest.</translation>
+    </message>
+    <message>
+        <source>The download failed; the log file has the details.</source>
+        <translation>The download failed; the log file has the details.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>

@@ -1079,6 +1079,10 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>（待同步）</translation>
     </message>
     <message>
+        <source> ({state}: see “needs attention” in the status bar)</source>
+        <translation>（{state}：请点状态栏的“需处理”）</translation>
+    </message>
+    <message>
         <source>Closed at {moment}</source>
         <translation>已于 {moment} 销号</translation>
     </message>
@@ -1572,6 +1576,34 @@ Data folder: {folder}</source>
         <translation>这台电脑保存一个使用单位的安全记录。请选择所属的使用单位和使用人；记录将以此姓名签名。</translation>
     </message>
     <message>
+        <source>&amp;Sign in to the provincial platform and download my unit</source>
+        <translation>登录省级监管平台并下载本单位数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the unit on this laptop</source>
+        <translation>选择本机已有的单位(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new unit on this laptop only</source>
+        <translation>仅在本机新建单位(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Use the account the provincial supervision platform gave you. SafeDesk downloads your unit&apos;s equipment and records, and signs them with your name.</source>
+        <translation>使用省级监管平台分配给您的账号。SafeDesk 会下载本单位的设备和记录，并以您的姓名签署记录。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>使用单位</translation>
     </message>
@@ -1608,12 +1640,88 @@ Data folder: {folder}</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
+        <source>Sign in and &amp;download</source>
+        <translation>登录并下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
         <source>Someone else…</source>
         <translation>其他人员…</translation>
     </message>
     <message>
         <source>Please enter the user&apos;s name.</source>
         <translation>请填写使用人姓名。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user name and password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <source>A sync is still running; try again in a moment.</source>
+        <translation>同步仍在进行，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading your unit: %n record(s) received</source>
+        <translation>
+            <numerusform>正在下载本单位数据：已收到 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>无法连接服务器 {server}。请检查服务器地址和本机网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
+        <translation>下载已停止。已收到的数据会保留；重新登录即可继续下载其余部分。</translation>
+    </message>
+    <message>
+        <source>The download failed; the log file has the details.</source>
+        <translation>下载失败，详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ without a window.
 """
 
 from sync.engine.retry import RetryPolicy, next_retry_delay
-from sync.engine.run import SyncEngine, SyncResult, adopt_profile
+from sync.engine.run import SyncEngine, SyncResult, adopt_profile, download_own_unit
 from sync.engine.tokens import TokenStore, keyring_is_secure
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "SyncResult",
     "TokenStore",
     "adopt_profile",
+    "download_own_unit",
     "keyring_is_secure",
     "next_retry_delay",
 ]

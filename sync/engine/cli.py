@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from sync import paths
 from sync.engine import state
-from sync.engine.run import SyncEngine, adopt_profile
+from sync.engine.run import SyncEngine
 from sync.engine.transport import check_ca_bundle
 from sync.errors import CertificateError, SafeDeskError, SignInRequired
 from sync.store.database import open_store
@@ -109,10 +109,8 @@ def _sync(store, options: argparse.Namespace) -> int:
             continue  # the saved token expired: ask for the password once
         break
 
-    with store.session() as session:
-        unit_id = state.read(session, "sync.unit_id")
-    if unit_id and result.error is None:
-        adopt_profile(store, unit_id, engine.username)
+    if result.error is None:
+        engine.adopt_profile()
     _say(result.summary(), sys.stdout)
     if isinstance(result.error, CertificateError):
         _say(f"{result.error.message_en}\n{CA_BUNDLE_HINT}", sys.stderr)

@@ -42,6 +42,8 @@ from sync.engine.retry import DEFAULT_POLICY, RetryPolicy
 from sync.engine.tokens import TokenStore
 from sync.engine.transport import ServerConnection
 from sync.errors import (
+    AccountWithoutUnit,
+    ProfileNotAdopted,
     ProtocolError,
     SafeDeskError,
     ServerRefused,
@@ -175,10 +177,37 @@ class SyncEngine:
             state.write(session, state.SERVER_URL, self.server_url)
             state.write(session, state.USERNAME, username)
             if answer.user.unit_id:
-                state.write(session, "sync.unit_id", answer.user.unit_id)
+                state.write(session, state.UNIT_ID, answer.user.unit_id)
             apply.follow_server_counter(session, answer.last_mutation_id)
         logger.info("signed in as %s on %s", username, self.server_url)
         return answer
+
+    def sign_out(self) -> None:
+        """Forget the token and the saved user name (a sign-in this laptop cannot use).
+
+        The server keeps this device registered to that account, and refuses it to a user of
+        another unit. A laptop that never numbered a change for sending has nothing tied to
+        its device id, so it takes a new one; the next sign-in registers that afresh.
+        """
+        if self.username:
+            self.tokens.forget(self.username)
+        with self.store.session() as session:
+            state.write(session, state.USERNAME, None)
+            state.write(session, state.UNIT_ID, None)
+            if state.read(session, state.NEXT_MUTATION_ID) is None:
+                state.write(session, state.DEVICE_ID, None)
+        self.username = None
+
+    def adopt_profile(self) -> bool:
+        """After a pull, make the signed-in user's unit and person this laptop's profile.
+
+        Only on a laptop without a profile (see :func:`adopt_profile`); returns whether set.
+        """
+        with self.store.session() as session:
+            unit_id = state.read(session, state.UNIT_ID)
+        if not (unit_id and self.username):
+            return False
+        return adopt_profile(self.store, unit_id, self.username)
 
     def _connection(self, token: str | None) -> ServerConnection:
         return ServerConnection(
@@ -499,3 +528,40 @@ def adopt_profile(store: Store, unit_id: str, username: str) -> bool:
         return False
     save_profile(store, unit_id=unit_id, person_id=person_id)
     return True
+
+
+def download_own_unit(engine: SyncEngine, username: str, password: str) -> SyncResult:
+    """A new laptop of an existing unit: sign in, pull the user's unit, adopt the profile.
+
+    The same steps ``safedesk sync`` takes on an empty data folder. Blocking; run it off the UI
+    thread. Raises :class:`SignInRequired` for a refused password, :class:`AccountWithoutUnit`
+    for an account that belongs to no unit (a supervisor's: it is signed out again, so nothing
+    of it stays on the laptop), and any other :class:`SyncError` of the sign-in. A run that
+    stopped (unreachable, cancelled) is returned with its ``error``; whatever it pulled stays
+    committed, and running again continues from there. :class:`ProfileNotAdopted` when the
+    pulled unit has no person with this user name.
+    """
+    answer = engine.sign_in(username, password)
+    if not answer.user.unit_id:
+        engine.sign_out()
+        logger.info("%s has no unit (role %s); signed out again", username, answer.user.role)
+        raise AccountWithoutUnit(
+            f"账号 {username} 不属于任何使用单位（例如监管账号），不能下载单位数据。"
+            "请用本单位安全员、安全总监或主要负责人的账号登录，或者在本机新建单位。",
+            f"The account {username} belongs to no unit (a supervisor's account, for example), "
+            "so there is no unit to download. Sign in with the account of an officer, the "
+            "director or the principal of your unit, or create a unit on this laptop.",
+        )
+
+    result = engine.run()
+    if result.error is not None:
+        return result
+
+    if load_profile(engine.store) is None and not engine.adopt_profile():
+        raise ProfileNotAdopted(
+            f"单位数据已下载，但其中没有用户名为 {username} 的人员。请联系省平台管理员核对账号，"
+            "然后重试。",
+            f"The unit was downloaded, but nobody in it has the user name {username}. Ask the "
+            "provincial platform's administrator to check the account, then try again.",
+        )
+    return result

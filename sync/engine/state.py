@@ -23,6 +23,7 @@ LAST_RESULT = "sync.last_result"
 AUTO_SYNC = "sync.auto"
 CA_BUNDLE = "sync.ca_bundle"
 CLOCK_SKEW = "sync.clock_skew"
+UNIT_ID = "sync.unit_id"  # the signed-in user's unit, as the server named it
 
 DEFAULT_SERVER_URL = "http://127.0.0.1:8765"
 

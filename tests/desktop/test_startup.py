@@ -17,7 +17,10 @@ from sqlalchemy import select
 from desktop.app import SafeDeskApp
 from desktop.dialogs.profile import ProfileDialog
 from desktop.i18n import Translations
+from desktop.models.hazards import HazardColumn as TodayHazardColumn
+from desktop.models.today import AgendaColumn
 from desktop.navigation import DailyCheckTarget
+from desktop.pages.today import DESCRIPTION_MIN_CHARS, RECORD_MIN_CHARS
 from desktop.style import apply_style
 from sync import paths
 from sync.clock import china_today
@@ -69,6 +72,7 @@ def test_first_start_without_data_makes_the_unit_and_the_person(
 ) -> None:
     def fill(dialog: ProfileDialog) -> None:
         assert isinstance(dialog, ProfileDialog)
+        dialog.local_choice.click()
         qtbot.keyClicks(dialog.unit_name, "Test ropeway")
         dialog.unit_name.setText("金顶索道有限公司")
         qtbot.keyClicks(dialog.county_code, "511181")
@@ -176,6 +180,30 @@ def test_window_fits_a_1366x768_laptop_at_100_and_125_percent(
     row = page.rows["rw-d-03"]
     assert row.remark_edit.width() >= 150
     assert row.details.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_today_keeps_hazard_descriptions_and_record_names_readable_on_a_laptop(
+    launcher, data_folder, qtbot, lang
+) -> None:
+    app = launcher.start(data_folder, lang=lang)
+    window = app.window
+    window.show_page("today")
+    page = window.page("today")
+    char = page.fontMetrics().horizontalAdvance("中")
+
+    for scale in (1.0, 1.25):
+        window.resize(*_logical_screen(scale))
+        QApplication.processEvents()
+
+        hazards = page.hazard_view.horizontalHeader()
+        description = hazards.sectionSize(TodayHazardColumn.DESCRIPTION)
+        assert description >= DESCRIPTION_MIN_CHARS * char, (scale, description)
+        agenda = page.agenda_view.horizontalHeader()
+        longest_record = page.agenda_view.sizeHintForColumn(AgendaColumn.WHAT)
+        wanted = min(longest_record, RECORD_MIN_CHARS * char)
+        assert agenda.sectionSize(AgendaColumn.WHAT) >= wanted, (scale, longest_record)
+        assert page.hazard_view.width() <= page.width()
 
 
 def test_the_china_midnight_moves_header_and_today_to_the_new_day(launcher, data_folder, qtbot):

@@ -7,6 +7,7 @@ sync state; a field conflict is decided in the conflicts view with an edited val
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,19 +24,28 @@ from desktop.dialogs.login import LoginDialog
 from desktop.models.conflicts import ConflictColumn
 from desktop.models.equipment import EquipmentHistoryModel
 from desktop.models.hazard_history import HazardHistoryModel
+from desktop.models.hazards import HazardColumn
 from desktop.models.today import EquipmentColumn
-from desktop.navigation import DailyCheckTarget
+from desktop.navigation import DailyCheckTarget, EquipmentTarget, HazardTarget
 from desktop.sync_controller import state_of
 from sync.clock import china_today
 from sync.demo import DEMO_PASSWORD, demo_id
 from sync.engine.conflicts import open_conflicts
 from sync.equipment import equipment_history
 from sync.errors import NetworkSignInRequired, ServerUnreachable, SignInRequired, SyncCancelled
-from sync.hazards import hazard_history, update_hazard
+from sync.hazards import hazard_detail, hazard_history, open_hazard, update_hazard
 from sync.records import RecordType
 from sync.store.models import DailyCheck, Hazard, SyncConflict
 from tests.desktop.conftest import when_modal
-from tests.engine.conftest import BRAKE_HAZARD, FAST_POLICY, Laptop, ReferenceServer
+from tests.desktop.typing import type_text
+from tests.engine.conftest import (
+    BRAKE_HAZARD,
+    FAST_POLICY,
+    GONDOLA,
+    LESHAN,
+    Laptop,
+    ReferenceServer,
+)
 
 CHAIRLIFT = demo_id("equipment/leshan-chairlift")
 
@@ -324,3 +334,94 @@ def test_a_refused_sign_in_during_an_automatic_run_asks_in_the_status_area(
     assert not status_bar.sign_in_button.isVisibleTo(app.window)
     assert reference_server.record(BRAKE_HAZARD).fields["owner"] == "王强"
     assert app.runner.wait_until_idle(), "the lists' reloads after the run did not finish"
+
+
+def _hazard_row(page, hazard_id: str, column) -> str:
+    model = page.list_model
+    return model.index(page.row_of(hazard_id), column).data()
+
+
+def test_a_shown_hazards_page_takes_a_sync_runs_conflict_and_keeps_what_is_typed(
+    qtbot, launcher, data_folder: Path, tmp_path: Path, reference_server: ReferenceServer
+) -> None:
+    app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
+    controller = app.sync
+    other = Laptop(tmp_path / "other-laptop", reference_server.base_url)
+    other.sign_in()
+    assert other.sync().completed
+    update_hazard(other.store, BRAKE_HAZARD, {"owner": "王强"}, "王强")
+    assert other.sync().completed
+
+    # On the hazards page the officer changes the owner; it waits for the next sync.
+    app.navigator.go(HazardTarget(BRAKE_HAZARD))
+    page = app.window.page("hazards")
+    assert page.isVisible() and page.editor.detail.id == BRAKE_HAZARD
+    page.owner_edit.clear()
+    type_text(page.owner_edit, "李娜")
+    page.flush()
+    assert _hazard_row(page, BRAKE_HAZARD, HazardColumn.SYNC) == "待同步"
+    assert page.heading.text().endswith("（待同步）")
+
+    # Still on the page, a sync run makes a conflict of it: the list and the editor say so.
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as conflicted:
+        controller.start()
+    assert conflicted.args[0].conflicts == 1, conflicted.args[0].summary()
+    with app.store.session() as session:
+        stored = session.get(Hazard, BRAKE_HAZARD)
+        stored_state, stored_owner = stored.sync_state, stored.owner
+    assert stored_state == "conflict"
+    assert _hazard_row(page, BRAKE_HAZARD, HazardColumn.SYNC) == "有冲突"
+    assert _hazard_row(page, BRAKE_HAZARD, HazardColumn.OWNER) == stored_owner
+    assert "待同步" not in page.heading.text() and "有冲突" in page.heading.text()
+    assert page.owner_edit.text() == stored_owner
+
+    # Typing that waits to be saved survives the next run, which still re-reads the state.
+    page.editor.autosave._timer.setInterval(60_000)
+    type_text(page.verification_edit, "复检合格")
+    update_hazard(other.store, BRAKE_HAZARD, {"rectification": "已更换闸瓦"}, "王强")
+    assert other.sync().completed
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as pulled:
+        controller.start()
+    assert pulled.args[0].pulled >= 1, pulled.args[0].summary()
+    assert page.verification_edit.toPlainText() == "复检合格"
+    assert page.rectification_edit.toPlainText() == "已更换闸瓦"
+    assert page.history_model.rowCount() == len(hazard_history(app.store, BRAKE_HAZARD))
+    assert page.editor.flush()
+    stored = hazard_detail(app.store, BRAKE_HAZARD)
+    assert (stored.verification, stored.rectification) == ("复检合格", "已更换闸瓦")
+    other.close()
+
+
+def test_a_shown_equipment_page_takes_a_sync_runs_changes(
+    qtbot, launcher, data_folder: Path, tmp_path: Path, reference_server: ReferenceServer
+) -> None:
+    app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
+    controller = app.sync
+    app.navigator.go(EquipmentTarget(GONDOLA))
+    page = app.window.page("equipment")
+    assert page.isVisible()
+    before = page.history_model.rowCount()
+
+    # A hazard on the gondola recorded on another laptop arrives while the page is shown.
+    other = Laptop(tmp_path / "other-laptop", reference_server.base_url)
+    other.sign_in()
+    assert other.sync().completed
+    open_hazard(
+        other.store,
+        unit_id=LESHAN,
+        equipment_id=GONDOLA,
+        grade="general",
+        source="other",
+        description="吊厢门密封条老化",
+        deadline=(china_today() + dt.timedelta(days=7)).isoformat(),
+        owner="王强",
+        actor="王强",
+    )
+    assert other.sync().completed
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as pulled:
+        controller.start()
+    assert pulled.args[0].completed, pulled.args[0].summary()
+
+    assert page.history_model.rowCount() == len(equipment_history(app.store, GONDOLA))
+    assert page.history_model.rowCount() > before
+    other.close()

@@ -10,7 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
+from desktop.i18n import Translations
 from sync import paths
 
 FOLDER = paths.resource_path("translations")
@@ -86,3 +89,29 @@ def test_compiled_catalogue_matches_its_source(language: str, tmp_path: Path) ->
     assert compiled.read_bytes() == (FOLDER / compiled.name).read_bytes(), (
         "the committed .qm is stale: run `make translations`"
     )
+
+
+def test_qt_standard_dialogs_speak_chinese(qtbot) -> None:
+    translations = Translations()
+    translations.install("zh_CN")
+    chooser = QFileDialog(None, "CA")
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, as on Linux
+    qtbot.addWidget(chooser)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "SafeDesk",
+        "?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+    )
+    qtbot.addWidget(box)
+
+    labels = {label.objectName(): label.text() for label in chooser.findChildren(QLabel)}
+    folder_type = QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "")
+    yes = box.button(QMessageBox.StandardButton.Yes).text()
+    translations.uninstall()
+
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："
+    assert folder_type == "文件夹"
+    assert yes == "是(&Y)"
