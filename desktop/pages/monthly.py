@@ -34,7 +34,6 @@ from desktop.models.minutes import (
     FollowUpModel,
     WeekFilingModel,
 )
-from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.models.week_rollup import WeekHazardModel
 from desktop.navigation import MONTHLY, MonthTarget
 from desktop.pages import PageSpec
@@ -431,13 +430,6 @@ class MonthlyMinutesPage(SignedRecordPage):
             for due in statistics.inspections
         ]
         self.inspections_label.setText("\n".join(lines) or self.tr("No inspection due or expired."))
-
-    def _fill_sync_chip(self) -> None:
-        state = self.vm.sync_state
-        self.sync_chip.setVisible(state is not None)
-        if state is not None:
-            self.sync_chip.set_chip(sync_state_text(state, self.language), sync_state_tone(state))
-            self.sync_chip.setToolTip(sync_state_tooltip(state, self.language))
 
     def _fill_status(self) -> None:
         form = self.vm.form

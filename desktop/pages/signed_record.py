@@ -10,15 +10,24 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from desktop.models.editable_rows import EditableRowsModel
 from desktop.models.roles import TargetRole
+from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from sync.records import RecordType
 
 
 class SignedRecordPage(QWidget):
     """Base of a page over a :class:`~desktop.viewmodels.signed_record.SignedRecordViewModel`.
 
-    A subclass sets ``context``, ``vm``, ``messages`` and ``_filling`` before any of these
-    run; all of them run on the UI thread.
+    A subclass sets ``context``, ``vm``, ``messages``, ``sync_chip``, ``language`` and
+    ``_filling`` before any of these run; all of them run on the UI thread.
     """
+
+    def _fill_sync_chip(self) -> None:
+        """The record's own sync state beside its status; hidden until it is first saved."""
+        state = self.vm.sync_state
+        self.sync_chip.setVisible(state is not None)
+        if state is not None:
+            self.sync_chip.set_chip(sync_state_text(state, self.language), sync_state_tone(state))
+            self.sync_chip.setToolTip(sync_state_tooltip(state, self.language))
 
     def flush(self) -> None:
         """Save what was typed (before the page is hidden or the app closes)."""

@@ -35,7 +35,6 @@ from desktop.models.checklist_answers import (
 from desktop.models.editable_rows import EditableRowsModel
 from desktop.models.minutes import FAMILY_LABELS
 from desktop.models.roles import TargetRole
-from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.models.week_rollup import WeekHazardModel, WeekRollupModel
 from desktop.navigation import WEEKLY, WeekTarget
 from desktop.pages import PageSpec
@@ -411,13 +410,6 @@ class WeeklyReportPage(SignedRecordPage):
         )
         if self.vm.form is not None and self.vm.form.read_only:
             self.rollup_summary.setText(self.rollup_summary.text() + self.tr(" (as at signing)"))
-
-    def _fill_sync_chip(self) -> None:
-        state = self.vm.sync_state
-        self.sync_chip.setVisible(state is not None)
-        if state is not None:
-            self.sync_chip.set_chip(sync_state_text(state, self.language), sync_state_tone(state))
-            self.sync_chip.setToolTip(sync_state_tooltip(state, self.language))
 
     def _fill_status(self) -> None:
         form = self.vm.form
