@@ -41,6 +41,7 @@ from sync.engine.retry import DEFAULT_POLICY, RetryPolicy
 from sync.engine.tokens import TokenStore
 from sync.engine.transport import ServerConnection
 from sync.errors import (
+    DataFolderOfAnotherUnit,
     ProtocolError,
     SafeDeskError,
     ServerRefused,
@@ -58,6 +59,8 @@ logger = logging.getLogger(__name__)
 
 KILL_ENV = "SAFEDESK_SYNC_KILL_AT"
 CLOCK_SKEW_LIMIT = dt.timedelta(minutes=10)
+# The server's problem code when this laptop's device is registered to another unit.
+DEVICE_REGISTERED_ELSEWHERE = "device_registered_elsewhere"
 
 Progress = Callable[[str, int, int], None]
 """``(phase, done, total)``: phase ``push`` counts records sent, ``photos`` bytes, ``pull``
@@ -163,6 +166,10 @@ class SyncEngine:
             answer = connection.sign_in(
                 username, password, self.device_id(), device_name=platform.node()
             )
+        except ServerRefused as error:
+            if error.code == DEVICE_REGISTERED_ELSEWHERE:
+                raise self._another_unit(username) from error
+            raise
         finally:
             connection.close()
         self.username = username
@@ -174,6 +181,29 @@ class SyncEngine:
                 state.write(session, "sync.unit_id", answer.user.unit_id)
         logger.info("signed in as %s on %s", username, self.server_url)
         return answer
+
+    def _another_unit(self, username: str) -> DataFolderOfAnotherUnit:
+        """The server's "device registered elsewhere", said for a person: the server speaks
+        of device ids, which no one using the app ever sees (#4)."""
+        profile = load_profile(self.store)
+        with self.store.session() as session:
+            previous = state.read(session, state.USERNAME) or ""
+        owner_zh = profile.unit_name if profile else "另一个单位"
+        owner_en = profile.unit_name if profile else "another unit"
+        if previous:
+            owner_zh += f"（用户 {previous}）"
+            owner_en += f" (user {previous})"
+        logger.info("sign-in of %s refused: this data folder belongs to another unit", username)
+        return DataFolderOfAnotherUnit(
+            f"这台电脑上的数据属于{owner_zh}，不能在这个数据文件夹上登录其他单位的"
+            f"账号（{username}）。请用本单位的账号登录；如需使用其他单位的账号，请另选一个数据文件夹"
+            "（启动时用 --data-dir 指定）。本机数据未受影响。",
+            f"The data on this computer belongs to {owner_en}; a user of "
+            f"another unit ({username}) cannot sign in on this data folder. Sign in with an "
+            "account of that unit, or use a separate data folder for the other unit (start "
+            "SafeDesk with --data-dir). Nothing here was changed.",
+            code=DEVICE_REGISTERED_ELSEWHERE,
+        )
 
     def _connection(self, token: str | None) -> ServerConnection:
         return ServerConnection(
@@ -225,7 +255,7 @@ class SyncEngine:
 
     def _finish(self, result: SyncResult) -> None:
         with self.store.session() as session:
-            result.left = apply.waiting_count(session)
+            result.left = apply.waiting_records(session)
             result.photos_left = len(
                 session.scalars(select(Photo.sha256).where(Photo.uploaded.is_(False))).all()
             )

@@ -31,7 +31,9 @@ def test_choosing_mine_in_the_view_resolves_on_both_laptops(
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     row = [dialog.model.index(0, column).data() for column in range(6)]
-    assert (row[0], row[1], row[3], row[4]) == ("隐患", "整改情况", "调整制动间隙", "更换闸瓦")
+    assert (row[1], row[3], row[4]) == ("整改情况", "调整制动间隙", "更换闸瓦")
+    # Which hazard, not only "a hazard": its equipment and the start of its description.
+    assert row[0].startswith("隐患：云海脱挂式吊厢索道 · 安全制动器闸瓦磨损"), row[0]
     dialog.table.selectRow(0)
     assert dialog.mine_button.isEnabled() and not dialog.dismiss_button.isEnabled()
     qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
