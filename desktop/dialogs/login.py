@@ -49,10 +49,10 @@ class LoginDialog(QDialog):
         self.reason_label.setObjectName("loginReason")
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet(chip_style(Tone.WARN) + " padding:6px 10px;")
+        # Only the server's own reason: a first sign-in, or one after a sign-out, needs none.
         status = controller.status
         if status.state == "sign_in" and not status.signed_in:
-            reason = status.message_en if language == "en" else status.message
-            self.reason_label.setText(reason or self.tr("The server asks you to sign in again."))
+            self.reason_label.setText(status.message_en if language == "en" else status.message)
         self.reason_label.setVisible(bool(self.reason_label.text()))
 
         self.server_edit = QLineEdit(controller.server_url)
@@ -119,3 +119,5 @@ class LoginDialog(QDialog):
             self.error_label.setText(error.message_en if self.language == "en" else error.message)
         else:
             self.error_label.setText(self.tr("Sign-in failed; the log has the details."))
+        # A reason of several lines (another unit's data folder) must not end under the buttons.
+        self.adjustSize()

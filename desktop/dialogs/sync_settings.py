@@ -85,6 +85,7 @@ class SyncSettingsDialog(QDialog):
             server = check_server_url(self.server_edit.text())
         except ValidationError as error:
             self.error_label.setText(error.message_en if self.language == "en" else error.message)
+            self.adjustSize()
             self.server_edit.setFocus()
             return
 
@@ -96,6 +97,7 @@ class SyncSettingsDialog(QDialog):
                 self.error_label.setText(
                     error.message_en if self.language == "en" else error.message
                 )
+                self.adjustSize()
                 self.ca_edit.setFocus()
                 return
 

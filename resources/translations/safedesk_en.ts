@@ -1152,10 +1152,6 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Sign in to the provincial platform</translation>
     </message>
     <message>
-        <source>The server asks you to sign in again.</source>
-        <translation>The server asks you to sign in again.</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Server address</translation>
     </message>

@@ -1149,10 +1149,6 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>登录省级平台</translation>
     </message>
     <message>
-        <source>The server asks you to sign in again.</source>
-        <translation>服务器要求重新登录。</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>

@@ -115,6 +115,10 @@ def test_sign_out_forgets_the_token_and_keeps_every_record_and_the_outbox(
     status_bar = window.sync_status
     assert not window.sign_out_action.isEnabled()
     assert window.sign_out_action.text() == "退出登录(&U)"
+    assert not controller.start()  # F5 before any sign-in: the dialog gives no server reason
+    first = LoginDialog(controller, "zh_CN", window)
+    qtbot.addWidget(first)
+    assert not first.reason_label.isVisibleTo(first) and not first.reason_label.text()
     controller.sign_in(reference_server.base_url, "demo-officer", DEMO_PASSWORD, lambda _r: None)
     qtbot.waitUntil(lambda: controller.status.signed_in, timeout=10_000)
     assert window.sign_out_action.isEnabled()
@@ -204,6 +208,7 @@ def test_another_units_user_is_told_whose_data_this_folder_holds(
     tokens_before = dict(test_keyring.secrets)
     dialog = LoginDialog(controller, "zh_CN", app.window)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.server_edit.setText(reference_server.base_url)
     dialog.user_edit.setText("demo-officer-2")  # 绵阳's officer
     dialog.password_edit.setText(DEMO_PASSWORD)
@@ -214,6 +219,10 @@ def test_another_units_user_is_told_whose_data_this_folder_holds(
     shown = dialog.error_label.text()
     assert UNIT_NAME in shown and "（用户 demo-officer）" in shown and "demo-officer-2" in shown
     assert "数据文件夹" in shown and "设备编号" not in shown
+    # Several lines, all of them above the buttons.
+    label = dialog.error_label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.geometry().bottom() < dialog.buttons.geometry().top()
     refused: list = []
     controller.sign_in(reference_server.base_url, "demo-officer-2", DEMO_PASSWORD, refused.append)
     qtbot.waitUntil(lambda: bool(refused), timeout=10_000)
