@@ -330,11 +330,15 @@ class SyncController(QObject):
         self.running = False
         if not outcome.ok:
             self._set_status(state="error", message=str(outcome.error), message_en="")
+            if self._sign_out_pending:
+                self._forget_sign_in()
             return
         result: SyncResult = outcome.value
         error = result.error
         if isinstance(error, SyncAlreadyRunning):
             self._set_status(state=self.status.state, message=error.message)
+            if self._sign_out_pending:
+                self._forget_sign_in()
             return
         retry_at = None
         if error is None and result.photo_error is None:
