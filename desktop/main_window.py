@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def _sync_status_changed(self, status) -> None:
         self.header.sync_button.setEnabled(status.state != "running")
+        self.sign_out_action.setEnabled(status.signed_in)
 
     def _sync_finished(self, result) -> None:
         asked = self._user_sync
@@ -222,6 +223,15 @@ class MainWindow(QMainWindow):
         dialog = LoginDialog(controller, self.context.language, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             controller.start()
+
+    def sign_out(self) -> None:
+        """Sync → Sign out: forget the sign-in, keep every record and what waits to be sent.
+        A running sync is cancelled first (between two requests), then the sign-in is
+        forgotten; the status area says "not signed in" once it is."""
+        controller = self.context.sync
+        if controller is None:
+            return
+        controller.sign_out()
 
     def open_conflicts(self) -> None:
         dialog = ConflictsDialog(self.context, self)
@@ -282,6 +292,12 @@ class MainWindow(QMainWindow):
             sync_menu.addSeparator()
             sign_in = sync_menu.addAction(self.tr("Sign &in…"))
             sign_in.triggered.connect(self.open_login)
+            self.sign_out_action = sync_menu.addAction(self.tr("Sign o&ut"))
+            self.sign_out_action.setObjectName("signOutAction")
+            self.sign_out_action.setToolTip(
+                self.tr("Forget the sign-in on this computer; records stay and wait to be sent.")
+            )
+            self.sign_out_action.triggered.connect(self.sign_out)
             conflicts = sync_menu.addAction(self.tr("C&onflicts and needs attention…"))
             conflicts.triggered.connect(self.open_conflicts)
             settings = sync_menu.addAction(self.tr("Sync &settings…"))

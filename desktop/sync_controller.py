@@ -9,6 +9,7 @@ is ignored here, and the engine's lock row refuses a run of another window or pr
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.tasks import TaskResult, TaskRunner
+from sync.clock import utc_now
 from sync.engine import (
     RetryPolicy,
     SyncEngine,
@@ -26,7 +28,7 @@ from sync.engine import (
     next_retry_delay,
 )
 from sync.engine import state as sync_state
-from sync.engine.apply import open_conflict_count, waiting_count
+from sync.engine.apply import open_conflict_count, waiting_records
 from sync.engine.transport import ServerConnection
 from sync.errors import (
     NetworkSignInRequired,
@@ -44,13 +46,19 @@ logger = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
 PROBE_POLICY = RetryPolicy(attempts=1, connect_timeout=3.0, read_timeout=5.0)
+# The states a probe that finds no server may replace: what they say is no longer true. A run
+# in progress, and states that need a person (sign in, a portal, an update, a failed run's
+# reason) stay until that is dealt with.
+PROBE_MAY_REPLACE = ("online", "never", "cancelled", "unreachable", "offline")
 
 
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status area shows. ``state``: never, running, online, offline (this computer
-    has no network), unreachable (it has, but the server does not answer), sign_in, portal,
-    upgrade, cancelled, error."""
+    has no network), unreachable (it has, but the server does not answer), sign_in (the server
+    refused the sign-in), signed_out (the person signed out, or another server address has no
+    sign-in), portal, upgrade, cancelled, error. ``waiting`` counts records, not outbox rows;
+    ``retry_at`` is when the next automatic run after a failure starts (UTC), if one will."""
 
     state: str = "never"
     message: str = ""
@@ -62,6 +70,8 @@ class SyncStatus:
     clock_skew_seconds: int | None = None
     signed_in: bool = False
     secure_keyring: bool = True
+    auto_sync: bool = True
+    retry_at: dt.datetime | None = None
 
 
 def network_disconnected() -> bool:
@@ -125,6 +135,7 @@ class SyncController(QObject):
         self.status = SyncStatus()
         self._tokens: TokenStore | None = None
         self._tokens_url = ""
+        self._sign_out_pending = False
 
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
@@ -159,8 +170,40 @@ class SyncController(QObject):
         return bool(self.setting(sync_state.AUTO_SYNC, True))
 
     def set_auto_sync(self, enabled: bool) -> None:
+        """Turn automatic runs on or off; the probe goes on either way, so the status area
+        still says whether the server answers. Turned on with records waiting, the server is
+        asked at once rather than at the next 30 s tick."""
         self.put_setting(sync_state.AUTO_SYNC, enabled)
-        self.start_automatic() if enabled else self.stop_automatic()
+        if not enabled:
+            self._retry_timer.stop()
+            self._set_status(retry_at=None)
+            return
+        self.start_automatic()
+        self.refresh_status()
+        if self.status.waiting > 0:
+            self.probe()
+
+    def set_server_url(self, server_url: str) -> None:
+        """Keep another server address (checked already, see ``check_server_url``).
+
+        A token belongs to one address, so the status says at once whether this user is signed
+        in there; the failures and the retry timer of the old address are dropped.
+        """
+        if server_url == self.server_url:
+            return
+        self.put_setting(sync_state.SERVER_URL, server_url)
+        self._retry_timer.stop()
+        self.failures = 0
+        signed_in = bool(self.username and self.tokens().get(self.username))
+        logger.info("server address changed; signed in there: %s", signed_in)
+        self._set_status(
+            state="never" if signed_in else "signed_out",
+            message="",
+            message_en="",
+            retry_at=None,
+            clock_skew_seconds=None,
+        )
+        self.probe()
 
     def tokens(self) -> TokenStore:
         """The token store of the current server address (made once per address)."""
@@ -172,13 +215,15 @@ class SyncController(QObject):
     # Automatic runs -------------------------------------------------------------------------
 
     def start_automatic(self) -> None:
-        """Probe the server every 30 s; a reachable server with changes waiting gets a run."""
-        if self.auto_sync:
-            self._probe_timer.start()
+        """Probe the server every 30 s: the status follows its answer, and with automatic
+        sync on, a reachable server with records waiting gets a run."""
+        self._probe_timer.start()
 
     def stop_automatic(self) -> None:
         self._probe_timer.stop()
         self._retry_timer.stop()
+        if self.status.retry_at is not None:
+            self._set_status(retry_at=None)
 
     def _watch_network(self) -> None:
         # The system's word that the link is back comes sooner than the next 30 s probe.
@@ -202,22 +247,47 @@ class SyncController(QObject):
         self.cancel()
 
     def probe(self) -> None:
-        """Ask the server's health off the UI thread; start a run if it answers and work waits."""
-        if self._probing or self.running or not self.auto_sync:
+        """Ask the server's health off the UI thread. The answer updates the status (see
+        :meth:`_probed`); with automatic sync on, a reachable server with work gets a run.
+
+        Only when signed in: before that the status says "not signed in", which is what the
+        person must act on."""
+        if self._probing or self.running:
             return
         if not (self.username and self.tokens().get(self.username)):
             return
         self._probing = True
-        self.runner.submit(_reachable, self.server_url, on_done=self._probed, owner=self)
+        bundle = self.setting(sync_state.CA_BUNDLE) or None
+        self.runner.submit(_reachable, self.server_url, bundle, on_done=self._probed, owner=self)
 
     def _probed(self, result: TaskResult) -> None:
         self._probing = False
-        reachable = bool(result.ok and result.value)
         self.refresh_status()
-        waiting = self.status.waiting > 0 or self.status.state not in ("online", "never")
-        if reachable and waiting:
-            logger.info("server reachable again with %d changes waiting", self.status.waiting)
-            self._automatic_start()
+        if not result.ok:
+            logger.warning("the server probe failed: %s", result.error)
+            return
+        if self.running or not self.status.signed_in:
+            return  # a run started, or the person signed out, while the probe was out
+        error: SyncError | None = result.value
+        state = self.status.state
+        if error is None:
+            work = self.status.waiting > 0 or state not in ("online", "never")
+            if self.auto_sync and work:
+                logger.info("server reachable with %d records waiting", self.status.waiting)
+                self._automatic_start()
+            elif state in ("unreachable", "offline"):
+                logger.info("server reachable again")
+                self._set_status(state="online", message="", message_en="")
+            return
+
+        # Only "no answer" says something about the link; a portal or a refused certificate
+        # is reported by the next run, with its reason.
+        no_answer = isinstance(error, ServerUnreachable | ServerBusy)
+        if no_answer and state in PROBE_MAY_REPLACE:
+            new_state = state_of(error, disconnected=network_disconnected())
+            if new_state != state:
+                logger.info("server probe: %s (was %s)", new_state, state)
+            self._set_status(state=new_state, message=error.message, message_en=error.message_en)
 
     def _automatic_start(self) -> None:
         if self.auto_sync:
@@ -230,13 +300,20 @@ class SyncController(QObject):
         if self.running:
             return False
         if not (self.username and self.tokens().get(self.username)):
-            self._set_status(state="sign_in")
+            # The server's reason for a refused sign-in stays for the sign-in dialog.
+            refused = self.status.state == "sign_in"
+            self._set_status(
+                state="sign_in",
+                message=self.status.message if refused else "",
+                message_en=self.status.message_en if refused else "",
+                retry_at=None,
+            )
             self.sign_in_needed.emit()
             return False
         self.running = True
         self._retry_timer.stop()
         self._cancel.clear()
-        self._set_status(state="running", message="", message_en="")
+        self._set_status(state="running", message="", message_en="", retry_at=None)
         # The token store is picked here, on the UI thread; the worker only uses it.
         self.runner.submit(self._run, self.tokens(), on_done=self._finished, owner=self)
         return True
@@ -260,12 +337,17 @@ class SyncController(QObject):
         self.running = False
         if not outcome.ok:
             self._set_status(state="error", message=str(outcome.error), message_en="")
+            if self._sign_out_pending:
+                self._forget_sign_in()
             return
         result: SyncResult = outcome.value
         error = result.error
         if isinstance(error, SyncAlreadyRunning):
             self._set_status(state=self.status.state, message=error.message)
+            if self._sign_out_pending:
+                self._forget_sign_in()
             return
+        retry_at = None
         if error is None and result.photo_error is None:
             self.failures = 0
         elif error is None or getattr(error, "transient", False):
@@ -273,6 +355,7 @@ class SyncController(QObject):
             delay = next_retry_delay(self.failures)
             if self.auto_sync:
                 self._retry_timer.start(int(delay * 1000))
+                retry_at = utc_now() + dt.timedelta(seconds=delay)
                 logger.info("sync failed %d time(s); retry in %.0f s", self.failures, delay)
         shown = error or result.photo_error
         self._set_status(
@@ -280,8 +363,11 @@ class SyncController(QObject):
             message=shown.message if shown else "",
             message_en=shown.message_en if shown else "",
             clock_skew_seconds=result.clock_skew_seconds if result.clock_skewed else None,
+            retry_at=retry_at,
         )
-        if isinstance(error, SignInRequired):
+        if self._sign_out_pending:
+            self._forget_sign_in()
+        elif isinstance(error, SignInRequired):
             self.sign_in_needed.emit()
         self.run_finished.emit(result)
 
@@ -339,6 +425,31 @@ class SyncController(QObject):
         self.runner.submit(download, on_done=done, owner=self)
         return True
 
+    def sign_out(self) -> bool:
+        """Forget this user's token for this server address (keyring or memory). Records and
+        the outbox stay: what waits is sent after the next sign-in.
+
+        A running run is cancelled first and the token forgotten once it stopped (between two
+        requests, so nothing is half-applied); returns whether the sign-out is already done.
+        """
+        if self.running:
+            logger.info("sign-out asked during a run: cancelling it first")
+            self._sign_out_pending = True
+            self.cancel()
+            return False
+        self._forget_sign_in()
+        return True
+
+    def _forget_sign_in(self) -> None:
+        self._sign_out_pending = False
+        username = self.username
+        if username:
+            self.tokens().forget(username)
+        self._retry_timer.stop()
+        self.failures = 0
+        logger.info("signed out of %s", self.server_url)
+        self._set_status(state="signed_out", message="", message_en="", retry_at=None)
+
     # Status ---------------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
@@ -347,9 +458,10 @@ class SyncController(QObject):
 
     def _set_status(self, **changes) -> None:
         with self.store.session() as session:
-            waiting = waiting_count(session)
+            waiting = waiting_records(session)
             conflicts, rejected = open_conflict_count(session)
             last = sync_state.read(session, sync_state.LAST_SUCCESS_AT)
+            auto_sync = bool(sync_state.read(session, sync_state.AUTO_SYNC, True))
         username = self.username
         tokens = self.tokens()
         self.status = replace(
@@ -360,17 +472,21 @@ class SyncController(QObject):
             last_success_at=last,
             signed_in=bool(username and tokens.get(username)),
             secure_keyring=tokens.secure,
+            auto_sync=auto_sync,
             **changes,
         )
         self.status_changed.emit(self.status)
 
 
-def _reachable(server_url: str) -> bool:
-    connection = ServerConnection(server_url, policy=PROBE_POLICY)
+def _reachable(server_url: str, ca_bundle: str | None) -> SyncError | None:
+    """None when the server answers its health check, else why not. On a worker thread."""
+    connection: ServerConnection | None = None
     try:
+        connection = ServerConnection(server_url, ca_bundle=ca_bundle, policy=PROBE_POLICY)
         connection.health()
-        return True
-    except SyncError:
-        return False
+        return None
+    except SyncError as error:
+        return error
     finally:
-        connection.close()
+        if connection is not None:
+            connection.close()

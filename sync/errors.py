@@ -122,6 +122,11 @@ class ServerRefused(SyncError):
         self.code = code
 
 
+class DataFolderOfAnotherUnit(ServerRefused):
+    """A sign-in as a user of another unit on a laptop whose data folder (and device) belongs
+    to a unit already; the server keeps one laptop's records to one unit."""
+
+
 class SyncCancelled(SyncError):
     """The person cancelled the run; what was committed before stays committed."""
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from desktop.models.conflicts import (
     ConflictTableModel,
     field_name_text,
     reason_text,
+    record_text,
     value_text,
 )
 from desktop.tasks import TaskResult
@@ -94,6 +96,8 @@ class ConflictsDialog(QDialog):
             )
         )
         self.intro_label.setWordWrap(True)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons.rejected.connect(self.reject)
 
         # The selected row's values in full, side by side: the table cuts long texts short.
         self.before_text, self.mine_text, self.server_text = (self._value_box() for _ in range(3))
@@ -129,6 +133,7 @@ class ConflictsDialog(QDialog):
         layout.addLayout(detail)
         layout.addWidget(self.reason_label)
         layout.addLayout(actions)
+        layout.addWidget(self.close_buttons)
         self.reload()
 
     @staticmethod
@@ -175,8 +180,11 @@ class ConflictsDialog(QDialog):
         values = (conflict.base_value, conflict.local_value, conflict.server_value)
         for box, value in zip(boxes, values, strict=True):
             box.setPlainText(value_text(value))
+        field = field_name_text(conflict.field_name) or self.tr("The whole record")
         self.detail_title.setText(
-            field_name_text(conflict.field_name) or self.tr("The whole record")
+            self.tr("{record} — {field}").format(
+                record=record_text(conflict, self.context.language), field=field
+            )
         )
         reason = reason_text(conflict.reason, self.context.language)
         self.reason_label.setText(self.tr("Why: {reason}").format(reason=reason or "—"))

@@ -21,13 +21,19 @@ from PySide6.QtWidgets import (
 
 from desktop.sync_controller import SyncController
 from desktop.tasks import TaskResult
-from sync.errors import SafeDeskError
+from desktop.widgets.chips import Tone, chip_style
+from sync.engine.transport import check_server_url
+from sync.errors import SafeDeskError, ValidationError
 
 logger = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
-    """Stays open until the server accepted the password (or the person cancels)."""
+    """Stays open until the server accepted the password (or the person cancels).
+
+    When the server refused the saved sign-in, its reason stands at the top: a person asked
+    for a password out of the blue wants to know why.
+    """
 
     def __init__(
         self, controller: SyncController, language: str, parent: QWidget | None = None
@@ -38,6 +44,16 @@ class LoginDialog(QDialog):
         self.language = language
         self.setWindowTitle(self.tr("Sign in to the provincial platform"))
         self.setMinimumWidth(420)
+
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("loginReason")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(chip_style(Tone.WARN) + " padding:6px 10px;")
+        # Only the server's own reason: a first sign-in, or one after a sign-out, needs none.
+        status = controller.status
+        if status.state == "sign_in" and not status.signed_in:
+            self.reason_label.setText(status.message_en if language == "en" else status.message)
+        self.reason_label.setVisible(bool(self.reason_label.text()))
 
         self.server_edit = QLineEdit(controller.server_url)
         self.user_edit = QLineEdit(controller.username)
@@ -68,6 +84,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reason_label)
         layout.addLayout(form)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.error_label)
@@ -80,6 +97,12 @@ class LoginDialog(QDialog):
         password = self.password_edit.text()
         if not (server and username and password):
             self.error_label.setText(self.tr("Fill in the server address, user and password."))
+            return
+        try:
+            server = check_server_url(server)
+        except ValidationError as error:
+            self.error_label.setText(error.message_en if self.language == "en" else error.message)
+            self.server_edit.setFocus()
             return
         self.buttons.setEnabled(False)
         self.error_label.setText(self.tr("Signing in…"))
@@ -96,3 +119,5 @@ class LoginDialog(QDialog):
             self.error_label.setText(error.message_en if self.language == "en" else error.message)
         else:
             self.error_label.setText(self.tr("Sign-in failed; the log has the details."))
+        # A reason of several lines (another unit's data folder) must not end under the buttons.
+        self.adjustSize()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.sync_controller import SyncController
 from sync.engine import state as sync_state
-from sync.engine.transport import check_ca_bundle
-from sync.errors import CertificateError
+from sync.engine.transport import check_ca_bundle, check_server_url
+from sync.errors import CertificateError, ValidationError
 
 
 class SyncSettingsDialog(QDialog):
@@ -79,8 +79,16 @@ class SyncSettingsDialog(QDialog):
             self.ca_edit.setText(path)
 
     def save(self) -> None:
-        """Save and close; a CA bundle that is not a certificate file keeps the dialog open
-        with the reason, and nothing is saved."""
+        """Save and close; a server address that is no http(s) address, or a CA bundle that is
+        not a certificate file, keeps the dialog open with the reason, and nothing is saved."""
+        try:
+            server = check_server_url(self.server_edit.text())
+        except ValidationError as error:
+            self.error_label.setText(error.message_en if self.language == "en" else error.message)
+            self.adjustSize()
+            self.server_edit.setFocus()
+            return
+
         bundle = self.ca_edit.text().strip() or None
         if bundle:
             try:
@@ -89,13 +97,13 @@ class SyncSettingsDialog(QDialog):
                 self.error_label.setText(
                     error.message_en if self.language == "en" else error.message
                 )
+                self.adjustSize()
                 self.ca_edit.setFocus()
                 return
 
-        server = self.server_edit.text().strip().rstrip("/")
-        if server:
-            self.controller.put_setting(sync_state.SERVER_URL, server)
         self.controller.put_setting(sync_state.CA_BUNDLE, bundle)
+        # Last of the address's settings: the probe it starts uses the bundle saved above.
+        self.controller.set_server_url(server)
         self.controller.set_auto_sync(self.auto_check.isChecked())
         self.chosen_language = self.language_combo.currentData()
         self.accept()

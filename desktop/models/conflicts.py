@@ -123,7 +123,7 @@ class ConflictTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = ConflictColumn(index.column())
         if column == ConflictColumn.RECORD:
-            return label(RECORD_TYPE_LABELS, row.record_type, self._language)
+            return record_text(row, self._language)
         if column == ConflictColumn.FIELD:
             if row.kind == "rejected":
                 return QCoreApplication.translate("ConflictTableModel", REJECTED_FIELD)
@@ -135,6 +135,15 @@ class ConflictTableModel(QAbstractTableModel):
         if column == ConflictColumn.SERVER:
             return value_text(row.server_value)
         return reason_text(row.reason, self._language)
+
+
+def record_text(conflict: ConflictView, language: str) -> str:
+    """Which record: its kind and, where this laptop holds it, its name ("隐患：…")."""
+    kind = label(RECORD_TYPE_LABELS, conflict.record_type, language)
+    if not conflict.record_name:
+        return kind
+    separator = ": " if language == "en" else "："
+    return f"{kind}{separator}{conflict.record_name}"
 
 
 def reason_text(reason: str, language: str) -> str:

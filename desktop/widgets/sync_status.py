@@ -1,4 +1,5 @@
-"""The status area of sync (#4): state, last sync, changes waiting, progress and cancel."""
+"""The status area of sync (#4): state, last sync, records waiting, progress and cancel,
+whether automatic sync is off and when a failed run is retried."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ STATE_TEXTS = {
     "offline": QT_TRANSLATE_NOOP("SyncStatusBar", "Offline: no network"),
     "unreachable": QT_TRANSLATE_NOOP("SyncStatusBar", "Server unreachable"),
     "sign_in": QT_TRANSLATE_NOOP("SyncStatusBar", "Sign-in needed"),
+    "signed_out": QT_TRANSLATE_NOOP("SyncStatusBar", "Not signed in"),
     "portal": QT_TRANSLATE_NOOP("SyncStatusBar", "Network needs sign-in"),
     "upgrade": QT_TRANSLATE_NOOP("SyncStatusBar", "Update needed"),
     "cancelled": QT_TRANSLATE_NOOP("SyncStatusBar", "Sync cancelled"),
@@ -49,6 +51,17 @@ class SyncStatusBar(QWidget):
         self.state_label.setObjectName("syncState")
         self.last_label = QLabel()
         self.waiting_label = QLabel()
+        self.retry_label = QLabel()
+        self.retry_label.setObjectName("syncRetry")
+        self.auto_off_label = QLabel(self.tr("Automatic sync off"))
+        self.auto_off_label.setObjectName("autoSyncOff")
+        self.auto_off_label.setStyleSheet(chip_style(Tone.MUTED))
+        self.auto_off_label.setToolTip(
+            self.tr(
+                "Records are sent only when you press Sync (F5). Turn automatic sync on in "
+                "Sync → Sync settings."
+            )
+        )
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockWarning")
         self.clock_label.setStyleSheet(chip_style(Tone.DANGER))
@@ -86,6 +99,7 @@ class SyncStatusBar(QWidget):
         layout.setSpacing(18)
         for widget in (
             self.state_label,
+            self.retry_label,
             self.sign_in_button,
             self.phase_label,
             self.progress,
@@ -93,6 +107,7 @@ class SyncStatusBar(QWidget):
             self.attention_button,
             self.clock_label,
             self.memory_label,
+            self.auto_off_label,
             self.waiting_label,
             self.last_label,
         ):
@@ -110,8 +125,15 @@ class SyncStatusBar(QWidget):
         else:
             text = state_text(status.state)
         message = status.message_en if self.language == "en" else status.message
+        retry = ""
+        if status.retry_at is not None and not running:
+            moment = status.retry_at.astimezone(CHINA_TZ).strftime("%H:%M")
+            retry = self.tr("Retrying at {time}").format(time=moment)
+        self.retry_label.setText(retry)
+        self.retry_label.setVisible(bool(retry))
         self.state_label.setText(text)
-        self.state_label.setToolTip(message or text)
+        self.state_label.setToolTip("\n".join(line for line in (message or text, retry) if line))
+        self.auto_off_label.setVisible(not status.auto_sync)
         self.progress.setVisible(running)
         self.phase_label.setVisible(running)
         self.cancel_button.setVisible(running)
@@ -120,7 +142,8 @@ class SyncStatusBar(QWidget):
             self.progress.setRange(0, 0)
             self.phase_label.clear()
 
-        self.waiting_label.setText(self.tr("%n change(s) waiting", "", status.waiting))
+        # Records, as the lists' "waiting" chips count them, not the outbox's rows.
+        self.waiting_label.setText(self.tr("%n record(s) waiting", "", status.waiting))
         if status.last_success_at:
             moment = dt.datetime.fromisoformat(status.last_success_at).astimezone(CHINA_TZ)
             self.last_label.setText(

@@ -383,6 +383,10 @@
         <translation>The whole record</translation>
     </message>
     <message>
+        <source>{record} — {field}</source>
+        <translation>{record} — {field}</translation>
+    </message>
+    <message>
         <source>Why: {reason}</source>
         <translation>Why: {reason}</translation>
     </message>
@@ -1244,6 +1248,14 @@ After submitting, the record cannot change; corrections are filed separately.</t
         <translation>Sign &amp;in…</translation>
     </message>
     <message>
+        <source>Sign o&amp;ut</source>
+        <translation>Sign o&amp;ut</translation>
+    </message>
+    <message>
+        <source>Forget the sign-in on this computer; records stay and wait to be sent.</source>
+        <translation>Forget the sign-in on this computer; records stay and wait to be sent.</translation>
+    </message>
+    <message>
         <source>C&amp;onflicts and needs attention…</source>
         <translation>C&amp;onflicts and needs attention…</translation>
     </message>
@@ -1855,6 +1867,14 @@ Data folder: {folder}</translation>
         <translation>Sync failed</translation>
     </message>
     <message>
+        <source>Automatic sync off</source>
+        <translation>Automatic sync off</translation>
+    </message>
+    <message>
+        <source>Records are sent only when you press Sync (F5). Turn automatic sync on in Sync → Sync settings.</source>
+        <translation>Records are sent only when you press Sync (F5). Turn automatic sync on in Sync → Sync settings.</translation>
+    </message>
+    <message>
         <source>Sign-in kept until SafeDesk closes</source>
         <translation>Sign-in kept until SafeDesk closes</translation>
     </message>
@@ -1879,15 +1899,19 @@ Data folder: {folder}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Not signed in</translation>
+        <source>Retrying at {time}</source>
+        <translation>Retrying at {time}</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) waiting</source>
+        <source>%n record(s) waiting</source>
         <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
+            <numerusform>%n record waiting</numerusform>
+            <numerusform>%n records waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
     </message>
     <message>
         <source>Last sync {time}</source>

@@ -383,6 +383,10 @@
         <translation>整条记录</translation>
     </message>
     <message>
+        <source>{record} — {field}</source>
+        <translation>{record} — {field}</translation>
+    </message>
+    <message>
         <source>Why: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
@@ -1241,6 +1245,14 @@ After submitting, the record cannot change; corrections are filed separately.</s
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
+        <source>Sign o&amp;ut</source>
+        <translation>退出登录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forget the sign-in on this computer; records stay and wait to be sent.</source>
+        <translation>在本机忘记登录；记录全部保留，待同步的记录在下次登录后发送。</translation>
+    </message>
+    <message>
         <source>C&amp;onflicts and needs attention…</source>
         <translation>冲突与需处理(&amp;O)…</translation>
     </message>
@@ -1850,6 +1862,14 @@ Data folder: {folder}</source>
         <translation>同步失败</translation>
     </message>
     <message>
+        <source>Automatic sync off</source>
+        <translation>自动同步已关闭</translation>
+    </message>
+    <message>
+        <source>Records are sent only when you press Sync (F5). Turn automatic sync on in Sync → Sync settings.</source>
+        <translation>只有按“同步 (F5)”时才发送记录。可在“同步 → 同步设置”中打开自动同步。</translation>
+    </message>
+    <message>
         <source>Sign-in kept until SafeDesk closes</source>
         <translation>登录状态仅保留到关闭程序</translation>
     </message>
@@ -1874,14 +1894,18 @@ Data folder: {folder}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>未登录</translation>
+        <source>Retrying at {time}</source>
+        <translation>将于 {time} 重试</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) waiting</source>
+        <source>%n record(s) waiting</source>
         <translation>
-            <numerusform>%n 项修改待同步</numerusform>
+            <numerusform>%n 条记录待同步</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>Last sync {time}</source>

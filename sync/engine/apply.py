@@ -176,7 +176,31 @@ def _mutation(session: Session, entry: OutboxEntry) -> Mutation:
 
 
 def waiting_count(session: Session) -> int:
+    """Outbox entries waiting: what a push sends, and counts its progress in."""
     return len(session.scalars(select(OutboxEntry.seq)).all())
+
+
+def waiting_records(session: Session) -> int:
+    """Records with a change waiting, as a person counts them (#4).
+
+    One edit of a hazard leaves two outbox entries, the hazard's and its history event's, and
+    two edits of one record before a sync leave one or two; a person changed one record. A
+    history event counts as its hazard, so it adds nothing while the hazard waits too.
+    """
+    rows = session.execute(
+        select(OutboxEntry.record_type, OutboxEntry.record_id, HazardEvent.hazard_id).outerjoin(
+            HazardEvent,
+            (OutboxEntry.record_type == RecordType.HAZARD_EVENT.value)
+            & (HazardEvent.id == OutboxEntry.record_id),
+        )
+    ).all()
+    waiting = set()
+    for record_type, record_id, hazard_id in rows:
+        if hazard_id is not None:
+            waiting.add((RecordType.HAZARD.value, hazard_id))
+        else:
+            waiting.add((record_type, record_id))
+    return len(waiting)
 
 
 # Push: applying the answer ------------------------------------------------------------------

@@ -8,7 +8,8 @@ uses the saved CA bundle (Sync settings); ``--ca-bundle`` replaces and saves it.
 valid token it reads the password from standard input (one line; never echoed on a
 terminal). It prints one summary line and exits 0 only when the run completed: 1 when it
 stopped (server unreachable, network portal, upgrade, an untrusted certificate), 2 for a
-usage error (a bad ``--ca-bundle`` too), 3 when sign-in was refused.
+usage error (a bad ``--ca-bundle`` or ``--server`` too), 3 when sign-in was refused. "left"
+in the summary counts records still waiting (as the window does) plus photos not uploaded.
 No Qt is imported.
 """
 
@@ -24,8 +25,8 @@ from collections.abc import Sequence
 from sync import paths
 from sync.engine import state
 from sync.engine.run import SyncEngine
-from sync.engine.transport import check_ca_bundle
-from sync.errors import CertificateError, SafeDeskError, SignInRequired
+from sync.engine.transport import check_ca_bundle, check_server_url
+from sync.errors import CertificateError, SafeDeskError, SignInRequired, ValidationError
 from sync.store.database import open_store
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,12 @@ def _read_password(username: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
+    if options.server is not None:
+        try:
+            options.server = check_server_url(options.server)
+        except ValidationError as error:
+            _say(f"--server: {error.message_en}", sys.stderr)
+            return EXIT_USAGE
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

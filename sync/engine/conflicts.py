@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sync.clock import utc_now
 from sync.engine.apply import refresh_sync_state
 from sync.errors import RecordNotFound
+from sync.record_names import record_name
 from sync.records import RecordType
 from sync.store.changes import record_change
 from sync.store.database import Store
@@ -38,6 +39,8 @@ class ConflictView:
     local_value: Any
     server_value: Any
     reason: str
+    record_name: str = ""
+    """Which record, in words (:func:`sync.record_names.record_name`); "" if gone."""
 
 
 def open_conflicts(store: Store, record_id: str | None = None) -> list[ConflictView]:
@@ -57,6 +60,7 @@ def open_conflicts(store: Store, record_id: str | None = None) -> list[ConflictV
                 row.local_value,
                 row.server_value,
                 row.reason,
+                record_name(session, row.record_type, row.record_id),
             )
             for row in rows
         ]

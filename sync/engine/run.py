@@ -43,6 +43,7 @@ from sync.engine.tokens import TokenStore
 from sync.engine.transport import ServerConnection
 from sync.errors import (
     AccountWithoutUnit,
+    DataFolderOfAnotherUnit,
     ProfileNotAdopted,
     ProtocolError,
     SafeDeskError,
@@ -61,6 +62,8 @@ logger = logging.getLogger(__name__)
 
 KILL_ENV = "SAFEDESK_SYNC_KILL_AT"
 CLOCK_SKEW_LIMIT = dt.timedelta(minutes=10)
+# The server's problem code when this laptop's device is registered to another unit.
+DEVICE_REGISTERED_ELSEWHERE = "device_registered_elsewhere"
 
 Progress = Callable[[str, int, int], None]
 """``(phase, done, total)``: phase ``push`` counts records sent, ``photos`` bytes, ``pull``
@@ -169,6 +172,10 @@ class SyncEngine:
             answer = connection.sign_in(
                 username, password, self.device_id(), device_name=platform.node()
             )
+        except ServerRefused as error:
+            if error.code == DEVICE_REGISTERED_ELSEWHERE:
+                raise self._another_unit(username) from error
+            raise
         finally:
             connection.close()
         self.username = username
@@ -208,6 +215,29 @@ class SyncEngine:
         if not (unit_id and self.username):
             return False
         return adopt_profile(self.store, unit_id, self.username)
+
+    def _another_unit(self, username: str) -> DataFolderOfAnotherUnit:
+        """The server's "device registered elsewhere", said for a person: the server speaks
+        of device ids, which no one using the app ever sees (#4)."""
+        profile = load_profile(self.store)
+        with self.store.session() as session:
+            previous = state.read(session, state.USERNAME) or ""
+        owner_zh = profile.unit_name if profile else "另一个单位"
+        owner_en = profile.unit_name if profile else "another unit"
+        if previous:
+            owner_zh += f"（用户 {previous}）"
+            owner_en += f" (user {previous})"
+        logger.info("sign-in of %s refused: this data folder belongs to another unit", username)
+        return DataFolderOfAnotherUnit(
+            f"这台电脑上的数据属于{owner_zh}，不能在这个数据文件夹上登录其他单位的"
+            f"账号（{username}）。请用本单位的账号登录；如需使用其他单位的账号，请另选一个数据文件夹"
+            "（启动时用 --data-dir 指定）。本机数据未受影响。",
+            f"The data on this computer belongs to {owner_en}; a user of "
+            f"another unit ({username}) cannot sign in on this data folder. Sign in with an "
+            "account of that unit, or use a separate data folder for the other unit (start "
+            "SafeDesk with --data-dir). Nothing here was changed.",
+            code=DEVICE_REGISTERED_ELSEWHERE,
+        )
 
     def _connection(self, token: str | None) -> ServerConnection:
         return ServerConnection(
@@ -259,7 +289,7 @@ class SyncEngine:
 
     def _finish(self, result: SyncResult) -> None:
         with self.store.session() as session:
-            result.left = apply.waiting_count(session)
+            result.left = apply.waiting_records(session)
             result.photos_left = len(
                 session.scalars(select(Photo.sha256).where(Photo.uploaded.is_(False))).all()
             )

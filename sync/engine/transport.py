@@ -18,6 +18,7 @@ import json
 import logging
 import ssl
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,7 @@ from sync.errors import (
     SyncCancelled,
     SyncError,
     UpgradeRequired,
+    ValidationError,
 )
 from sync.protocol import (
     API_PREFIX,
@@ -322,6 +324,41 @@ def check_ca_bundle(path: str | Path) -> str:
             f"The CA bundle {path} could not be read: {error.strerror or error}.",
         ) from error
     return str(bundle)
+
+
+def check_server_url(text: str) -> str:
+    """The server address in ``text`` as the engine keeps it (no trailing slash), or a
+    :class:`ValidationError` in plain words. Pure: reads nothing, safe on any thread.
+
+    requests would take "127.0.0.1:9999" as a scheme named "127.0.0.1" and fail only at the
+    first sync, far from where the address was typed; so the scheme and host are required.
+    """
+    address = text.strip().rstrip("/")
+    if not address:
+        raise ValidationError("请填写服务器地址。", "Fill in the server address.")
+    example_zh = "例如 https://sync.example.cn 或 http://127.0.0.1:8765"
+    example_en = "e.g. https://sync.example.cn or http://127.0.0.1:8765"
+    parts = urllib.parse.urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValidationError(
+            f"服务器地址要以 http:// 或 https:// 开头，{example_zh}。",
+            f"The server address must start with http:// or https://, {example_en}.",
+        )
+    try:
+        usable = bool(parts.hostname) and parts.port != 0 and " " not in address
+    except ValueError:  # a port that is no number, or past 65535
+        usable = False
+    if not usable:
+        raise ValidationError(
+            f"服务器地址中没有可用的主机名或端口，{example_zh}。",
+            f"The server address has no usable host name or port, {example_en}.",
+        )
+    if parts.query or parts.fragment:
+        raise ValidationError(
+            f"服务器地址不能带“?”或“#”后面的部分，{example_zh}。",
+            f"The server address cannot have a part after ? or #, {example_en}.",
+        )
+    return address
 
 
 def _tls_failure(error: requests.exceptions.SSLError) -> SyncError | _Transient:

@@ -79,8 +79,8 @@ def test_sync_button_shows_progress_and_status_and_offline_keeps_the_app_working
     # A change waits; with the server stopped, F5 reports offline and the app goes on.
     update_hazard(app.store, BRAKE_HAZARD, {"owner": "王强"}, "张伟")
     controller.refresh_status()
-    # The hazard and the entry of its history.
-    assert status_bar.waiting_label.text() == "2 项修改待同步"
+    # One record, as the hazards list shows it: the hazard's history entry is not another.
+    assert status_bar.waiting_label.text() == "1 条记录待同步"
     reference_server.stop()
     with qtbot.waitSignal(controller.run_finished, timeout=20_000):
         window.sync_action.trigger()  # the F5 action

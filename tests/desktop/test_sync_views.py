@@ -115,7 +115,7 @@ def test_daily_check_filled_offline_waits_then_reaches_the_server_once(
         controller.probe()
     assert automatic.args[0].completed, automatic.args[0].summary()
     assert window.sync_status.state_label.text() == "在线"
-    assert window.sync_status.waiting_label.text() == "0 项修改待同步"
+    assert window.sync_status.waiting_label.text() == "0 条记录待同步"
     today = china_today().isoformat()
     on_server = [
         record

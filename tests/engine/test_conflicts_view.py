@@ -4,6 +4,7 @@ which both laptops and the server agree. (Here, beside the engine tests, for the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop.dialogs.conflicts import ConflictsDialog
 from sync.engine import adopt_profile
@@ -31,8 +32,11 @@ def test_choosing_mine_in_the_view_resolves_on_both_laptops(
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     row = [dialog.model.index(0, column).data() for column in range(6)]
-    assert (row[0], row[1], row[3], row[4]) == ("隐患", "整改情况", "调整制动间隙", "更换闸瓦")
+    assert (row[1], row[3], row[4]) == ("整改情况", "调整制动间隙", "更换闸瓦")
+    # Which hazard, not only "a hazard": its equipment and the start of its description.
+    assert row[0].startswith("隐患：云海脱挂式吊厢索道 · 安全制动器闸瓦磨损"), row[0]
     dialog.table.selectRow(0)
+    assert dialog.detail_title.text() == f"{row[0]} — 整改情况"
     assert dialog.mine_button.isEnabled() and not dialog.dismiss_button.isEnabled()
     qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
 
@@ -44,4 +48,10 @@ def test_choosing_mine_in_the_view_resolves_on_both_laptops(
         with laptop.store.session() as session:
             assert session.get(Hazard, BRAKE_HAZARD).rectification == "调整制动间隙"
     assert reference_server.record(BRAKE_HAZARD).fields["rectification"] == "调整制动间隙"
+
+    # The view closes with its own button, not only with the window's cross.
+    dialog.show()
+    close = dialog.close_buttons.button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     del translations
