@@ -29,7 +29,14 @@ from sync.records import (
 )
 from sync.store.changes import load_record, new_record_id, record_change
 from sync.store.database import Store
-from sync.store.models import Equipment, Hazard, HazardEvent, SyncConflict
+from sync.store.models import (
+    DailyCheck,
+    Equipment,
+    Hazard,
+    HazardEvent,
+    SyncConflict,
+    WeeklyReport,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -385,4 +392,32 @@ def hazard_detail(store: Store, hazard_id: str, today: dt.date | None = None) ->
             closed_at=hazard.closed_at,
             overdue=hazard_is_overdue(hazard.deadline, hazard.status, today),
             sync_state=hazard.sync_state,
+        )
+
+
+@dataclass(frozen=True)
+class FindingRecord:
+    """Where a hazard was found: the daily check (with its equipment) or the weekly report
+    (with its ISO week) that opened it."""
+
+    record_type: RecordType
+    record_id: str
+    equipment_id: str | None = None
+    iso_year: int | None = None
+    iso_week: int | None = None
+
+
+def finding_record(store: Store, source: str, source_record_id: str) -> FindingRecord | None:
+    """The record that found a hazard, or None when it is not in this store."""
+    with store.session() as session:
+        if source == HazardSource.DAILY_CHECK:
+            check = session.get(DailyCheck, source_record_id)
+            if check is None:
+                return None
+            return FindingRecord(RecordType.DAILY_CHECK, check.id, equipment_id=check.equipment_id)
+        report = session.get(WeeklyReport, source_record_id)
+        if report is None:
+            return None
+        return FindingRecord(
+            RecordType.WEEKLY_REPORT, report.id, iso_year=report.iso_year, iso_week=report.iso_week
         )

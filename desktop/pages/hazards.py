@@ -59,7 +59,7 @@ from sync.clock import china_now
 from sync.daily_checks import photo_file
 from sync.equipment import list_equipment
 from sync.errors import SafeDeskError
-from sync.hazards import list_hazards
+from sync.hazards import finding_record, list_hazards
 from sync.monthly_minutes import unit_people
 from sync.records import (
     HAZARD_GRADE_LABELS,
@@ -71,7 +71,6 @@ from sync.records import (
     RecordType,
     label,
 )
-from sync.store.models import DailyCheck, WeeklyReport
 
 logger = logging.getLogger(__name__)
 
@@ -637,20 +636,15 @@ class HazardsPage(QWidget):
         if detail is None or not detail.source_record_id:
             return
         try:
-            with self.store.session() as session:
-                if detail.source == HazardSource.DAILY_CHECK:
-                    check = session.get(DailyCheck, detail.source_record_id)
-                    target = DailyCheckTarget(check.equipment_id, check.id) if check else None
-                else:
-                    report = session.get(WeeklyReport, detail.source_record_id)
-                    target = (
-                        WeekTarget(report.iso_year, report.iso_week, report_id=report.id)
-                        if report
-                        else None
-                    )
+            found = finding_record(self.store, detail.source, detail.source_record_id)
         except SafeDeskError as error:
             self.messages.show_error(error)
             return
+        target = None
+        if found is not None and found.record_type == RecordType.DAILY_CHECK:
+            target = DailyCheckTarget(found.equipment_id, found.record_id)
+        elif found is not None:
+            target = WeekTarget(found.iso_year, found.iso_week, report_id=found.record_id)
         if target is None:
             self.messages.show_error(self.tr("The record that found this hazard is not here."))
             return

@@ -11,15 +11,17 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop.models.hazards import HazardColumn
 from desktop.models.roles import ToneRole
-from desktop.navigation import HazardListTarget, HazardTarget
+from desktop.navigation import DailyCheckTarget, HazardListTarget, HazardTarget
 from desktop.pages.hazards import HazardsPage
 from desktop.widgets.chips import Tone
 from sync import paths
 from sync.clock import china_today
+from sync.daily_checks import open_daily_check
 from sync.demo import demo_id, seed_demo_store
-from sync.hazards import hazard_detail, list_hazards, move_hazard, update_hazard
+from sync.hazards import hazard_detail, list_hazards, move_hazard, open_hazard, update_hazard
 from sync.profile import load_profile
 from sync.store import open_store
+from sync.templates import default_library
 from tests.desktop.app_context import install_language, make_context
 from tests.desktop.typing import type_text
 
@@ -187,3 +189,28 @@ def test_photos_are_copied_by_content_and_shown(qtbot, page, store, tmp_path) ->
     assert [file.read_bytes() for file in stored] == [picture.read_bytes()]
     assert page.photo_list.count() == 1
     assert not page.photo_list.item(0).icon().isNull()
+
+
+def test_the_record_that_found_a_hazard_opens_from_its_link(qtbot, page, store, context) -> None:
+    profile = load_profile(store)
+    gondola = demo_id("equipment/leshan-gondola")
+    check = open_daily_check(store, default_library(), equipment_id=gondola, actor="张伟")
+    found_id = open_hazard(
+        store,
+        unit_id=profile.unit_id,
+        equipment_id=gondola,
+        grade="general",
+        source="daily_check",
+        description="吊厢门锁闭指示灯不亮",
+        deadline=china_today() + dt.timedelta(days=3),
+        owner="张伟",
+        actor="张伟",
+        source_record_id=check.id,
+    )
+    page.activate(HazardTarget(found_id))
+    assert page.source_link.isVisible()
+
+    with qtbot.waitSignal(context.navigator.navigate_requested) as went:
+        qtbot.mouseClick(page.source_link, Qt.MouseButton.LeftButton)
+
+    assert went.args[1] == DailyCheckTarget(gondola, check.id)
