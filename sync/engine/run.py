@@ -56,7 +56,7 @@ from sync.errors import (
 from sync.profile import load_profile, save_profile
 from sync.protocol import PushRequest, TokenResponse
 from sync.store.database import Store
-from sync.store.models import ClockCheck, Person, Photo
+from sync.store.models import ClockCheck, Person, Photo, Unit
 
 logger = logging.getLogger(__name__)
 
@@ -178,6 +178,13 @@ class SyncEngine:
             raise
         finally:
             connection.close()
+        if self._holds_another_synced_unit(answer.user.unit_id):
+            # Pulling would mix two units' records in one store. The server has just tied this
+            # device id to the other account; a device that never sent a change takes a new one.
+            with self.store.session() as session:
+                if state.read(session, state.NEXT_MUTATION_ID) is None:
+                    state.write(session, state.DEVICE_ID, None)
+            raise self._another_unit(username)
         self.username = username
         self.tokens.put(username, answer.access_token)
         with self.store.session() as session:
@@ -215,6 +222,24 @@ class SyncEngine:
         if not (unit_id and self.username):
             return False
         return adopt_profile(self.store, unit_id, self.username)
+
+    def _holds_another_synced_unit(self, account_unit_id: str | None) -> bool:
+        """Whether this store's unit came from the platform and is not the account's unit.
+
+        A unit made on this laptop only (first start, "create a unit here") has no server
+        version: its user may still sign in, and the server answers its records as another
+        unit's, which the "needs attention" list shows. A supervisor's account has no unit.
+        """
+        profile = load_profile(self.store)
+        if profile is None or account_unit_id is None or profile.unit_id == account_unit_id:
+            return False
+        with self.store.session() as session:
+            unit = session.get(Unit, profile.unit_id)
+            # Demo data counts as the platform's: the reference server seeds the same records.
+            from_platform = unit is not None and (
+                unit.server_version is not None or unit.sync_state == "synced"
+            )
+            return from_platform
 
     def _another_unit(self, username: str) -> DataFolderOfAnotherUnit:
         """The server's "device registered elsewhere", said for a person: the server speaks
