@@ -36,6 +36,29 @@ BOOKKEEPING_COLUMNS = frozenset(
 )
 
 
+# Invisible control characters arrive with text pasted from PDFs and office documents. The
+# protocol refuses NUL (PostgreSQL cannot store it), so a record holding one could never be
+# sent; none of them means anything to a reader. Tab, line feed and carriage return stay.
+_INVISIBLE_CONTROLS = dict.fromkeys(
+    [code for code in range(0x20) if chr(code) not in "\t\n\r"] + [0x7F]
+)
+
+
+def clean_text(value: Any) -> Any:
+    """``value`` with control characters dropped from every string in it (keys included) and
+    lone surrogates, which cannot be encoded, replaced by U+FFFD."""
+    if isinstance(value, str):
+        return "".join(
+            "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char
+            for char in value.translate(_INVISIBLE_CONTROLS)
+        )
+    if isinstance(value, dict):
+        return {clean_text(key): clean_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_text(item) for item in value]
+    return value
+
+
 def new_record_id() -> str:
     return str(uuid.uuid4())
 
@@ -118,6 +141,8 @@ def record_change(
     for key, value in fields.items():
         if key in BOOKKEEPING_COLUMNS:
             continue
+        if not from_server:
+            value = clean_text(value)
         column_value = to_column_value(record, key, value)
         if created or getattr(record, key) != column_value:
             setattr(record, key, column_value)
