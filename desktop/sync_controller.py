@@ -45,6 +45,9 @@ from sync.store.database import Store
 logger = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
+# A laptop with nothing to send still fetches its colleagues' changes (and a conflict that the
+# server found with one of them) this often while the server answers.
+FETCH_INTERVAL = dt.timedelta(minutes=5)
 PROBE_POLICY = RetryPolicy(attempts=1, connect_timeout=3.0, read_timeout=5.0)
 # The states a probe that finds no server may replace: what they say is no longer true. A run
 # in progress, and states that need a person (sign in, a portal, an update, a failed run's
@@ -272,11 +275,11 @@ class SyncController(QObject):
         state = self.status.state
         if error is None:
             work = self.status.waiting > 0 or state not in ("online", "never")
-            if self.auto_sync and work:
+            if self.auto_sync and (work or self._fetch_due()):
                 logger.info("server reachable with %d records waiting", self.status.waiting)
                 self._automatic_start()
-            elif state in ("unreachable", "offline"):
-                logger.info("server reachable again")
+            elif state in ("unreachable", "offline", "never"):
+                logger.info("server reachable")
                 self._set_status(state="online", message="", message_en="")
             return
 
@@ -288,6 +291,12 @@ class SyncController(QObject):
             if new_state != state:
                 logger.info("server probe: %s (was %s)", new_state, state)
             self._set_status(state=new_state, message=error.message, message_en=error.message_en)
+
+    def _fetch_due(self) -> bool:
+        last = self.status.last_success_at
+        if not last:
+            return True
+        return utc_now() - dt.datetime.fromisoformat(last) >= FETCH_INTERVAL
 
     def _automatic_start(self) -> None:
         if self.auto_sync:
@@ -419,7 +428,10 @@ class SyncController(QObject):
 
         def done(result: TaskResult) -> None:
             self.running = False
-            self.refresh_status()
+            if result.ok and result.value.completed:
+                self._set_status(state="online", message="", message_en="")
+            else:
+                self.refresh_status()
             on_done(result)
 
         self.runner.submit(download, on_done=done, owner=self)

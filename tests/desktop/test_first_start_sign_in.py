@@ -76,6 +76,8 @@ def test_first_start_signs_in_downloads_the_unit_and_opens_on_it(
         assert {unit.id for unit in session.scalars(select(Unit))} == {LESHAN}
     assert app.sync.status.signed_in
     assert app.sync.username == "demo-officer"
+    # The download was a completed sync: the status says so, not "not synced yet".
+    assert app.window.sync_status.state_label.text() == "在线"
 
 
 def _dialog(qtbot, store, runner: TaskRunner) -> tuple[ProfileDialog, SyncController]:

@@ -15,15 +15,23 @@ from sqlalchemy import func, select, update
 
 from desktop.dialogs.login import LoginDialog
 from desktop.dialogs.sync_settings import SyncSettingsDialog
+from desktop.sync_controller import FETCH_INTERVAL
 from sync.clock import CHINA_TZ, utc_now
 from sync.demo import DEMO_PASSWORD
+from sync.engine import state as sync_state
 from sync.errors import DataFolderOfAnotherUnit
 from sync.hazards import update_hazard
 from sync.server.db import Token
 from sync.store.models import Hazard, OutboxEntry
 from tests.desktop.conftest import when_modal
 from tests.desktop.test_sync_views import _signed_in_and_synced
-from tests.engine.conftest import BRAKE_HAZARD, FAST_POLICY, ReferenceServer, free_port
+from tests.engine.conftest import (
+    BRAKE_HAZARD,
+    FAST_POLICY,
+    Laptop,
+    ReferenceServer,
+    free_port,
+)
 
 UNIT_NAME = "峨眉山云海索道旅游有限公司"
 
@@ -267,4 +275,37 @@ def test_the_sign_in_dialog_says_why_the_server_refused_the_saved_sign_in(
     after = LoginDialog(controller, "zh_CN", app.window)
     qtbot.addWidget(after)
     assert not after.reason_label.isVisibleTo(after)
+    assert app.runner.wait_until_idle()
+
+
+def test_with_nothing_to_send_the_laptop_still_fetches_its_colleagues_changes(
+    qtbot, launcher, data_folder: Path, reference_server: ReferenceServer, tmp_path: Path
+) -> None:
+    app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
+    controller = app.sync
+    colleague = Laptop(tmp_path / "colleague", reference_server.base_url)
+    colleague.sign_in()
+    assert colleague.sync().completed
+    update_hazard(colleague.store, BRAKE_HAZARD, {"owner": "王强"}, "李秀英")
+    assert colleague.sync().completed
+    controller.set_auto_sync(True)
+    runs: list = []
+    controller.run_finished.connect(runs.append)
+
+    # Synced a moment ago: the probe finds the server and leaves it alone.
+    controller.probe()
+    qtbot.waitUntil(lambda: not controller._probing, timeout=10_000)
+    assert runs == [] and controller.status.waiting == 0
+
+    # Five minutes on, the probe fetches what the colleague sent.
+    past = utc_now() - FETCH_INTERVAL - dt.timedelta(seconds=1)
+    with app.store.session() as session:
+        sync_state.write(session, sync_state.LAST_SUCCESS_AT, past.isoformat())
+    controller.refresh_status()
+    with qtbot.waitSignal(controller.run_finished, timeout=20_000) as fetched:
+        controller.probe()
+    assert fetched.args[0].completed and fetched.args[0].pulled >= 1
+    with app.store.session() as session:
+        assert session.get(Hazard, BRAKE_HAZARD).owner == "王强"
+    colleague.close()
     assert app.runner.wait_until_idle()
