@@ -48,7 +48,7 @@ PROBE_INTERVAL_MS = 30_000
 # A laptop with nothing to send still fetches its colleagues' changes (and a conflict that the
 # server found with one of them) this often while the server answers.
 FETCH_INTERVAL = dt.timedelta(minutes=5)
-# Mountain links can take seconds to answer; a probe that gives up sooner calls them down.
+# Mountain links can take seconds to answer; a probe giving up sooner would call them unreachable.
 PROBE_POLICY = RetryPolicy(attempts=1, connect_timeout=5.0, read_timeout=10.0)
 # The states a probe that finds no server may replace: what they say is no longer true. A run
 # in progress, and states that need a person (sign in, a portal, an update, a failed run's
