@@ -501,16 +501,16 @@
         <source>Draft not saved: {reason}</source>
         <translation>Draft not saved: {reason}</translation>
     </message>
+    <message>
+        <source>All marked points are fixed.</source>
+        <translation>All marked points are fixed.</translation>
+    </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
         <translation>
             <numerusform>%n point to fix before submitting:</numerusform>
             <numerusform>%n points to fix before submitting:</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>… and {count} more (marked in the list)</source>
-        <translation>… and {count} more (marked in the list)</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked normal. Items with a reading stay open until the reading is entered.</source>

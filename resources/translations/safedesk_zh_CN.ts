@@ -501,15 +501,15 @@
         <source>Draft not saved: {reason}</source>
         <translation>草稿未保存：{reason}</translation>
     </message>
+    <message>
+        <source>All marked points are fixed.</source>
+        <translation>标出的问题都已处理。</translation>
+    </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
         <translation>
             <numerusform>提交前还有 %n 处需要处理：</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>… and {count} more (marked in the list)</source>
-        <translation>……另有 {count} 处（已在列表中标出）</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked normal. Items with a reading stay open until the reading is entered.</source>

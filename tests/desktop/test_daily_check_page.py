@@ -166,3 +166,28 @@ def test_a_full_disk_warns_without_taking_the_keyboard_and_keeps_the_typing(
     assert not page.save_error.isVisible()
     saved = checks_of_day(app.store, ESCALATOR, china_today().isoformat())[0]
     assert saved.answer(item_id).remark == "扶手带" * 3000 + " more!"
+
+
+def test_the_list_stays_in_place_as_points_to_fix_are_fixed(launcher, data_folder, qtbot) -> None:
+    app, page = _open(launcher, data_folder, qtbot)
+    app.window.resize(1000, 700)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    problems = list(page.view_model.problems)
+    assert len(problems) > 4, "the template has enough items for a long list of points"
+    qtbot.waitUntil(page.problem_text.isVisible)
+    QApplication.processEvents()
+    list_top = page.scroll.mapTo(page, page.scroll.rect().topLeft()).y()
+    notice_height = page.problem_text.height()
+
+    tops = []
+    for problem in problems[:-1]:
+        page.rows[problem.item_id].selector.choose("normal")
+        QApplication.processEvents()
+        tops.append(page.scroll.mapTo(page, page.scroll.rect().topLeft()).y())
+        assert page.problem_text.height() == notice_height
+
+    assert tops == [list_top] * len(tops)
+    assert len(page.view_model.problems) < len(problems)
+    remaining = page.view_model.problems[0].message(page.context.language)
+    assert remaining in page.problem_text.toolTip()
+    assert page.problem_text.text().count("\n") <= 1
