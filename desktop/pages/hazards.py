@@ -135,6 +135,7 @@ class HazardsPage(QWidget):
         context.events.records_changed.connect(self._records_changed)
         self._stale = True
         self._announcing = False
+        self._shown_hazard: str | None = None
         self._fill_editor()
 
     # --- building ----------------------------------------------------------------------------
@@ -378,6 +379,8 @@ class HazardsPage(QWidget):
         if not self.isVisible():
             self._stale = True
             return
+        # A message about the record as it was (a refused photo, a failed save) is stale now.
+        self.messages.clear_message()
         self.refresh()
         self.editor.reread()
 
@@ -472,6 +475,11 @@ class HazardsPage(QWidget):
     def _fill_editor(self) -> None:
         editor = self.editor
         values = editor.values
+        shown = editor.detail.id if editor.detail else ("new" if values else None)
+        if shown != self._shown_hazard:
+            # Another record: a message about the last one (e.g. a refused photo) would mislead.
+            self.messages.clear_message()
+            self._shown_hazard = shown
         self._filling = True
         has_hazard = bool(values)
         editable = editor.editable
