@@ -363,10 +363,6 @@
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
-        <translation>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>Before</translation>
     </message>
@@ -377,6 +373,18 @@
     <message>
         <source>The server&apos;s</source>
         <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</source>
+        <translation>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</source>
+        <translation>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
     </message>
     <message>
         <source>The whole record</source>

@@ -363,10 +363,6 @@
         <translation>没有需要处理的记录。</translation>
     </message>
     <message>
-        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
-        <translation>另一台设备在本机同步之前修改了同一字段。请选中一行，对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>原值</translation>
     </message>
@@ -377,6 +373,18 @@
     <message>
         <source>The server&apos;s</source>
         <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</source>
+        <translation>请选中一行查看情况：另一台设备修改了同一字段（冲突），或服务器退回了这条记录。</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</source>
+        <translation>服务器退回了这条记录：{reason}。请修改这条记录（下次同步时会重新发送），然后点“已处理”。</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>另一台设备在本机同步之前修改了同一字段。请对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
     </message>
     <message>
         <source>The whole record</source>
