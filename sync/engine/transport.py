@@ -390,8 +390,16 @@ def _tls_failure(error: requests.exceptions.SSLError) -> SyncError | _Transient:
     refused = _certificate_refusal(error)
     if refused is None:
         logger.info("TLS handshake failed: %s", error)
+        # Still retried like a failing link (a reset mid-handshake passes), but the words
+        # point at the likelier cause: an https:// address for a server that speaks http.
         return _Transient(
-            _unreachable("无法建立安全连接（TLS）", "no secure (TLS) connection could be set up")
+            ServerUnreachable(
+                "无法与服务器建立安全连接（TLS）。请在同步设置中检查服务器地址是 http:// 还是 "
+                "https://。数据已保存在本机。",
+                "A secure (TLS) connection to the server could not be set up. Check in Sync "
+                "settings whether the server address starts with http:// or https://. "
+                "Everything is kept on this laptop.",
+            )
         )
 
     reason = refused.verify_message or "certificate verify failed"

@@ -264,6 +264,9 @@ def test_https_to_a_plain_http_server_is_a_failed_link_not_a_certificate(
         laptop.sign_in()
 
     assert "secure (TLS) connection" in failed.value.message_en
+    # Not "temporarily unreachable": the address itself is the likely fault.
+    assert "http:// or https://" in failed.value.message_en
+    assert "安全连接" in failed.value.message and "暂时" not in failed.value.message
     laptop.close()
 
 
