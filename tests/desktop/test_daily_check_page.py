@@ -191,3 +191,20 @@ def test_the_list_stays_in_place_as_points_to_fix_are_fixed(launcher, data_folde
     remaining = page.view_model.problems[0].message(page.context.language)
     assert remaining in page.problem_text.toolTip()
     assert page.problem_text.text().count("\n") <= 1
+
+
+def test_the_autosave_time_of_one_check_is_not_shown_on_another(
+    launcher, data_folder, qtbot
+) -> None:
+    app, page = _open(launcher, data_folder, qtbot)
+    qtbot.keyClicks(page.day_remark, "windy")
+    page.view_model.flush()
+    assert page.saved_label.text(), "the autosave says when it saved"
+
+    app.navigator.go(DailyCheckTarget(demo_id("equipment/leshan-gondola")))
+
+    assert page.view_model.check.equipment_id != ESCALATOR
+    assert page.saved_label.text() == ""
+    qtbot.keyClicks(page.day_remark, "sunny")
+    page.view_model.flush()
+    assert page.saved_label.text(), "its own autosave is shown again"
