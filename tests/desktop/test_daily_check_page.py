@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from sqlalchemy import event
 
@@ -208,3 +208,26 @@ def test_the_autosave_time_of_one_check_is_not_shown_on_another(
     qtbot.keyClicks(page.day_remark, "sunny")
     page.view_model.flush()
     assert page.saved_label.text(), "its own autosave is shown again"
+
+
+def test_a_long_reading_range_is_shown_whole(launcher, data_folder, qtbot) -> None:
+    app = launcher.start(data_folder)
+    app.window.resize(1366, 700)
+    app.navigator.go(DailyCheckTarget(demo_id("equipment/leshan-wheel")))
+    page = app.window.page("daily_check")
+    qtbot.waitUntil(lambda: all(row.isVisible() for row in page.rows.values()))
+    QApplication.processEvents()
+    widest = max(
+        (row for row in page.rows.values() if row.item.measurement is not None),
+        key=lambda row: row.fontMetrics().horizontalAdvance(row.range_label.text()),
+    )
+    label = widest.range_label
+    assert "353.4" in label.text()
+
+    needed = label.fontMetrics().boundingRect(
+        QRect(0, 0, label.width(), 10_000), Qt.TextFlag.TextWordWrap, label.text()
+    )
+
+    assert label.isVisible(), label
+    assert needed.width() <= label.contentsRect().width(), (label.text(), label.width())
+    assert needed.height() <= label.contentsRect().height(), (label.text(), label.height())
