@@ -1663,6 +1663,10 @@ Data folder: {folder}</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
+        <source>&amp;Continue the download</source>
+        <translation>&amp;Continue the download</translation>
+    </message>
+    <message>
         <source>Sign in and &amp;download</source>
         <translation>Sign in and &amp;download</translation>
     </message>
@@ -1702,6 +1706,10 @@ Data folder: {folder}</translation>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>Signed in; preparing the download…</source>
+        <translation>Signed in; preparing the download…</translation>
+    </message>
     <message numerus="yes">
         <source>Downloading your unit: %n record(s) received</source>
         <translation>
@@ -1710,12 +1718,12 @@ Data folder: {folder}</translation>
         </translation>
     </message>
     <message>
-        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
-        <translation>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</translation>
+        <source>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</source>
+        <translation>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</translation>
     </message>
     <message>
-        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
-        <translation>Download stopped. What arrived is kept; sign in again to download the rest.</translation>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</translation>
     </message>
     <message>
         <source>The download failed; the log file has the details.</source>

@@ -1660,6 +1660,10 @@ Data folder: {folder}</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
+        <source>&amp;Continue the download</source>
+        <translation>继续下载(&amp;C)</translation>
+    </message>
+    <message>
         <source>Sign in and &amp;download</source>
         <translation>登录并下载(&amp;D)</translation>
     </message>
@@ -1699,6 +1703,10 @@ Data folder: {folder}</source>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Signed in; preparing the download…</source>
+        <translation>已登录，正在准备下载…</translation>
+    </message>
     <message numerus="yes">
         <source>Downloading your unit: %n record(s) received</source>
         <translation>
@@ -1706,12 +1714,12 @@ Data folder: {folder}</source>
         </translation>
     </message>
     <message>
-        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
-        <translation>无法连接服务器 {server}。请检查服务器地址和本机网络连接，然后重试。</translation>
+        <source>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</source>
+        <translation>下载已停止，已收到的数据保留在本机。可以继续下载，或在上方选择只在本机建立单位。</translation>
     </message>
     <message>
-        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
-        <translation>下载已停止。已收到的数据会保留；重新登录即可继续下载其余部分。</translation>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>无法连接服务器 {server}。请检查服务器地址和本机网络连接，然后重试。</translation>
     </message>
     <message>
         <source>The download failed; the log file has the details.</source>
