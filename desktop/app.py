@@ -166,7 +166,7 @@ class SafeDeskApp(QObject):
             "Switch to that SafeDesk window; one folder cannot be open twice.",
         )
 
-    def _show_window(self, page_key: str = TODAY) -> None:
+    def _show_window(self, page_key: str = TODAY, target: object | None = None) -> None:
         profile = load_profile(self.store)
         context = AppContext(
             store=self.store,
@@ -192,7 +192,7 @@ class SafeDeskApp(QObject):
         else:
             window.resize(window.sizeHint())
             window.show()
-        window.show_page(page_key)
+        window.show_page(page_key, target)
 
     def report_template_errors(self, errors: list[TemplateError]) -> None:
         """Tell the user which template files were refused; the app goes on without them."""
@@ -219,11 +219,15 @@ class SafeDeskApp(QObject):
         if self.window is None:
             return
         page_key = self.window.current_key or TODAY
+        # A page that shows one record (the hazard being worked on) says which, so the new
+        # window opens it again rather than the page's first row.
+        shown = getattr(self.window.page(page_key), "shown_target", None)
+        target = shown() if callable(shown) else None
         self.window.flush_all()
         put_setting(self.store, LANGUAGE_SETTING, language)
         self.translations.install(language)
         old = self.window
-        self._show_window(page_key if page_key != "daily_check" else TODAY)
+        self._show_window(page_key if page_key != "daily_check" else TODAY, target)
         old.close()
         old.deleteLater()
 

@@ -609,6 +609,30 @@ def photo_file(store: Store, sha256: str) -> Path | None:
     return matches[0] if matches else None
 
 
+# The first bytes of each picture format a camera or phone gives; the file name's suffix alone
+# lets a renamed text file through (and then up to the server).
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif"})
+
+
+def picture_format(head: bytes) -> str | None:
+    """The picture format the file's first 16 bytes announce, or None if not a picture."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head.startswith(b"BM"):
+        return "bmp"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "heic"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    return None
+
+
 def store_photo(store: Store, source: Path) -> PhotoRef:
     """Copy a picture into the data folder under its SHA-256 and record it; returns its ref.
 
@@ -630,6 +654,14 @@ def store_photo(store: Store, source: Path) -> PhotoRef:
             raise ValidationError(
                 f"照片 {source.name} 超过 30 MB，请先压缩。",
                 f"The photo {source.name} is over 30 MB; shrink it first.",
+            )
+        with source.open("rb") as handle:
+            head = handle.read(16)
+        if picture_format(head) is None:
+            raise ValidationError(
+                f"{source.name} 不是图片（文件内容不是 JPEG、PNG、HEIC 等照片格式），未添加。",
+                f"{source.name} is not a picture (its content is not JPEG, PNG, HEIC or another "
+                "photo format); it was not added.",
             )
         digest = hashlib.sha256()
         with source.open("rb") as handle:

@@ -88,13 +88,8 @@ class ConflictsDialog(QDialog):
         self.edited_button.clicked.connect(lambda: self._decide("edited"))
         self.dismiss_button.clicked.connect(self._dismiss)
         self.empty_label = QLabel(self.tr("Nothing needs attention."))
-        self.intro_label = QLabel(
-            self.tr(
-                "Another device changed the same field before this one synced. Pick a row, "
-                "compare the values and keep one, or type the value to keep. Nothing is sent "
-                "until the next sync."
-            )
-        )
+        # Says what happened to the selected row: a conflict and a refusal ask different things.
+        self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
@@ -169,7 +164,28 @@ class ConflictsDialog(QDialog):
             self.edited.setText(value_text(conflict.local_value))
         self._show_detail(conflict)
 
+    def _show_intro(self, conflict: ConflictView | None) -> None:
+        if conflict is None:
+            text = self.tr(
+                "Pick a row to see what happened: another device changed the same field "
+                "(a conflict), or the server refused the record."
+            )
+        elif conflict.kind == "rejected":
+            reason = reason_text(conflict.reason, self.context.language) or "—"
+            text = self.tr(
+                "The server refused this record: {reason}. Correct the record (it is sent "
+                "again at the next sync), then press Dealt with."
+            ).format(reason=reason)
+        else:
+            text = self.tr(
+                "Another device changed the same field before this one synced. Compare the "
+                "values and keep one, or type the value to keep. Nothing is sent until the "
+                "next sync."
+            )
+        self.intro_label.setText(text)
+
     def _show_detail(self, conflict: ConflictView | None) -> None:
+        self._show_intro(conflict)
         boxes = (self.before_text, self.mine_text, self.server_text)
         if conflict is None:
             for box in boxes:

@@ -68,6 +68,8 @@ class ProfileDialog(QDialog):
         self._sync = sync
         self._units = list_units(store)
         self.downloading = False
+        self._stopping = False
+        self._stopped = False
         self.setWindowTitle(self.tr("Welcome to SafeDesk"))
         self.setMinimumWidth(480)
 
@@ -206,7 +208,12 @@ class ProfileDialog(QDialog):
     def _show_choice(self) -> None:
         signing_in = self.sign_in_choice.isChecked()
         self.pages.setCurrentIndex(SIGN_IN_PAGE if signing_in else LOCAL_PAGE)
-        self.ok_button.setText(self.tr("Sign in and &download") if signing_in else self.tr("OK"))
+        if not signing_in:
+            self.ok_button.setText(self.tr("OK"))
+        elif self._stopped:
+            self.ok_button.setText(self.tr("&Continue the download"))
+        else:
+            self.ok_button.setText(self.tr("Sign in and &download"))
         self.problem.hide()
         if signing_in:
             (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
@@ -274,8 +281,12 @@ class ProfileDialog(QDialog):
     def reject(self) -> None:
         """Cancel (or Esc, or closing the window) stops a download first; then it closes."""
         if self.downloading:
+            # Stop means stop: even if the run gets to its end before it sees the request, the
+            # dialog stays open (see _downloaded) rather than opening the unit.
+            self._stopping = True
             self._sync.cancel()
             self.progress_text.setText(self.tr("Stopping…"))
+            self.cancel_button.setEnabled(False)
             return
         super().reject()
 
@@ -288,14 +299,17 @@ class ProfileDialog(QDialog):
         if not (server and username and password):
             self._show_problem(self.tr("Fill in the server address, user name and password."))
             return
-        if not self._sync.download_unit(server, username, password, self._downloaded):
-            self._show_problem(self.tr("A sync is still running; try again in a moment."))
-            return
-
-        logger.info("first start: signing in as %s on %s to download the unit", username, server)
+        # Listening and showing "signing in" before the run starts: on a fast link its first
+        # progress could otherwise come before the dialog listens, and be lost.
         self._server_tried = server
         self._set_downloading(True)
         self._sync.progressed.connect(self._progressed)
+        if not self._sync.download_unit(server, username, password, self._downloaded):
+            self._sync.progressed.disconnect(self._progressed)
+            self._set_downloading(False)
+            self._show_problem(self.tr("A sync is still running; try again in a moment."))
+            return
+        logger.info("first start: signing in as %s on %s to download the unit", username, server)
 
     def _set_downloading(self, downloading: bool) -> None:
         self.downloading = downloading
@@ -310,14 +324,20 @@ class ProfileDialog(QDialog):
             widget.setEnabled(not downloading)
         self.sign_in_choice.setEnabled(not downloading and self._sync is not None)
         self.cancel_button.setText(self.tr("&Stop") if downloading else self.tr("Cancel"))
+        self.cancel_button.setEnabled(True)
         self.problem.hide()
         self.progress.setRange(0, 0)  # busy until the pull knows how much comes
         self.progress.setVisible(downloading)
-        self.progress_text.setText(self.tr("Signing in…"))
+        if downloading:
+            self.progress_text.setText(self.tr("Signing in…"))
         self.progress_text.setVisible(downloading)
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
+        if self._stopping:
+            return
         if phase != "pull":
+            # Signed in; what this laptop has to send goes first.
+            self.progress_text.setText(self.tr("Signed in; preparing the download…"))
             return
         if total > 0:
             self.progress.setRange(0, total)
@@ -329,8 +349,23 @@ class ProfileDialog(QDialog):
     def _downloaded(self, outcome: TaskResult) -> None:
         self._sync.progressed.disconnect(self._progressed)
         self._set_downloading(False)
-        self.password_edit.clear()
         error = outcome.error if not outcome.ok else outcome.value.error
+        stopped = self._stopping or isinstance(error, SyncCancelled)
+        self._stopping = False
+        if stopped:
+            # The password stays, so "Continue the download" is one click.
+            logger.info("first start: download stopped by the user")
+            self._stopped = True
+            self._show_choice()
+            self._show_problem(
+                self.tr(
+                    "Download stopped. What arrived is kept on this laptop. Continue the "
+                    "download, or choose above to set up the unit on this laptop only."
+                )
+            )
+            return
+
+        self.password_edit.clear()
         if error is None and load_profile(self._store) is not None:
             logger.info("first start: unit downloaded, %s", outcome.value.summary())
             super().accept()
@@ -346,10 +381,6 @@ class ProfileDialog(QDialog):
                 "The server {server} cannot be reached. Check the server address and this "
                 "laptop's network connection, then try again."
             ).format(server=self._server_tried)
-        if isinstance(error, SyncCancelled):
-            return self.tr(
-                "Download stopped. What arrived is kept; sign in again to download the rest."
-            )
         if isinstance(error, SafeDeskError):
             return error.message_en if self._language == "en" else error.message
         logger.error("first start: download failed: %r", error)

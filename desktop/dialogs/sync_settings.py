@@ -92,7 +92,7 @@ class SyncSettingsDialog(QDialog):
         bundle = self.ca_edit.text().strip() or None
         if bundle:
             try:
-                bundle = check_ca_bundle(bundle)
+                bundle = check_ca_bundle(bundle, advise=False)
             except CertificateError as error:
                 self.error_label.setText(
                     error.message_en if self.language == "en" else error.message

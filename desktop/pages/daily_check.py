@@ -43,6 +43,7 @@ from desktop.pages import PageSpec
 from desktop.viewmodels.daily_check import DailyCheckViewModel
 from desktop.widgets.checklist_item import ChecklistItemRow
 from desktop.widgets.chips import ChipLabel, Tone
+from desktop.widgets.notice import FixedNotice
 from desktop.widgets.page_header import PageHeader
 from sync.clock import china_now
 from sync.daily_checks import DailyCheckState
@@ -72,6 +73,7 @@ class DailyCheckPage(QWidget):
         self.rows: dict[str, ChecklistItemRow] = {}
         self._row_order: list[str] = []
         self._built_for: tuple[str, int] | None = None
+        self._shown_check_id: str | None = None
         self._last_photo_folder = str(Path.home())
 
         self.header = PageHeader()
@@ -131,9 +133,9 @@ class DailyCheckPage(QWidget):
         banner_layout.addWidget(self.banner_text, 1)
         self.banner.hide()
 
-        self.problem_text = QLabel()
+        # Two lines high whatever it says: fixing an item must not move the list under the mouse.
+        self.problem_text = FixedNotice(lines=2)
         self.problem_text.setObjectName("problemText")
-        self.problem_text.setWordWrap(True)
         self.problem_text.hide()
 
         # A failed autosave is said here, not in a dialog: a dialog popping up mid-word would
@@ -226,7 +228,7 @@ class DailyCheckPage(QWidget):
 
     def _show_error(self, error: SafeDeskError) -> None:
         text = error.message_en if self.context.language == "en" else error.message
-        self.problem_text.setText(text)
+        self.problem_text.set_message(text)
         self.problem_text.show()
 
     def _build_rows(self) -> None:
@@ -286,7 +288,10 @@ class DailyCheckPage(QWidget):
     def _show_check(self) -> None:
         vm = self.view_model
         check = vm.check
-        self.problem_text.hide()
+        if check.id != self._shown_check_id or vm.read_only:
+            # Another record (or a submitted one): the points listed were about the last one.
+            self.problem_text.hide()
+        self._shown_check_id = check.id
         self._build_rows()
 
         equipment = vm.equipment
@@ -412,16 +417,16 @@ class DailyCheckPage(QWidget):
         vm = self.view_model
         self._refresh_rows()
         if not vm.problems:
-            self.problem_text.hide()
+            # Stays in place (not hidden) so the list does not jump up as the last one is fixed.
+            if self.problem_text.isVisible():
+                self.problem_text.set_message(self.tr("All marked points are fixed."))
             return
         language = self.context.language
-        shown = [problem.message(language) for problem in vm.problems[:4]]
-        more = len(vm.problems) - len(shown)
+        messages = [problem.message(language) for problem in vm.problems]
         text = self.tr("%n point(s) to fix before submitting:", "", len(vm.problems))
-        lines = [text, *shown]
-        if more:
-            lines.append(self.tr("… and {count} more (marked in the list)").format(count=more))
-        self.problem_text.setText("\n".join(lines))
+        self.problem_text.set_message(
+            f"{text} {'; '.join(messages)}", tooltip="\n".join([text, *messages])
+        )
         self.problem_text.show()
 
     # -- editing ---------------------------------------------------------------------------
@@ -461,7 +466,7 @@ class DailyCheckPage(QWidget):
             first = self.rows[outcome.needs_value[0]]
             self.scroll.ensureWidgetVisible(first)
             first.value_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.problem_text.setText(
+            self.problem_text.set_message(
                 self.tr(
                     "%n item(s) marked normal. Items with a reading stay open until "
                     "the reading is entered.",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -80,7 +81,9 @@ TITLE = QT_TRANSLATE_NOOP("Navigation", "Hazards")
 _NO_DATE = QDate(2000, 1, 1)
 _THUMBNAIL = QSize(96, 72)
 # Below this width (logical pixels) the hazard list hides its owner column.
-NARROW_LIST_WIDTH = 560
+NARROW_LIST_WIDTH = 720
+# The description takes what the other columns leave, but never less than this.
+DESCRIPTION_MIN_WIDTH = 120
 
 
 class HazardsPage(QWidget):
@@ -115,8 +118,8 @@ class HazardsPage(QWidget):
         splitter.setChildrenCollapsible(False)
         # A little more for the list whatever the screen; the form's size hint would otherwise
         # take most of it.
-        splitter.setSizes([1100, 900])
-        self.table.installEventFilter(self)
+        splitter.setSizes([1200, 800])
+        self.table.viewport().installEventFilter(self)
 
         self.header = PageHeader(QCoreApplication.translate("Navigation", TITLE))
         self.header.subtitle.setText(
@@ -135,6 +138,7 @@ class HazardsPage(QWidget):
         context.events.records_changed.connect(self._records_changed)
         self._stale = True
         self._announcing = False
+        self._shown_hazard: str | None = None
         self._fill_editor()
 
     # --- building ----------------------------------------------------------------------------
@@ -163,11 +167,13 @@ class HazardsPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HazardColumn.DEADLINE, Qt.SortOrder.AscendingOrder)
-        setup_table(
-            self.table,
-            stretch_column=HazardColumn.DESCRIPTION,
-            widths={HazardColumn.EQUIPMENT: 115, HazardColumn.DESCRIPTION: 160},
-        )
+        setup_table(self.table, widths={HazardColumn.EQUIPMENT: 115})
+        header = self.table.horizontalHeader()
+        # The description is sized in _fit_columns to what is left; it goes last, so on a
+        # narrow list it is its elided end (in full in the tooltip and the editor) that is
+        # cut, never the state or sync columns.
+        header.setSectionResizeMode(HazardColumn.DESCRIPTION, QHeaderView.ResizeMode.Interactive)
+        header.moveSection(header.visualIndex(HazardColumn.DESCRIPTION), header.count() - 1)
         self.table.setItemDelegate(ChipDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
@@ -359,7 +365,7 @@ class HazardsPage(QWidget):
         super().hideEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 
@@ -368,6 +374,14 @@ class HazardsPage(QWidget):
         shows anyway, so the description keeps readable room."""
         narrow = self.table.width() < NARROW_LIST_WIDTH
         self.table.setColumnHidden(HazardColumn.OWNER, narrow)
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in HazardColumn
+            if column != HazardColumn.DESCRIPTION and not header.isSectionHidden(column)
+        )
+        room = self.table.viewport().width() - others
+        header.resizeSection(HazardColumn.DESCRIPTION, max(room, DESCRIPTION_MIN_WIDTH))
 
     def _records_changed(self, record_type: str) -> None:
         # Another page wrote hazards (a daily check's finding): re-read when next shown. While
@@ -378,6 +392,8 @@ class HazardsPage(QWidget):
         if not self.isVisible():
             self._stale = True
             return
+        # A message about the record as it was (a refused photo, a failed save) is stale now.
+        self.messages.clear_message()
         self.refresh()
         self.editor.reread()
 
@@ -404,6 +420,8 @@ class HazardsPage(QWidget):
             self.equipment_filter_label.setText(self.tr("Only: {name}").format(name=name))
         if shown:
             self._select_row(shown)
+        # The columns sized to their contents may have changed with the rows.
+        self._fit_columns()
 
     def filter_equipment(self, equipment_id: str | None) -> None:
         """List only one equipment's hazards (None: all of them)."""
@@ -440,6 +458,10 @@ class HazardsPage(QWidget):
         self._select_row(hazard_id)
         return True
 
+    def shown_target(self) -> HazardTarget | None:
+        """The hazard in the editor, to open again when the window is rebuilt (language)."""
+        return HazardTarget(self.editor.detail.id) if self.editor.detail else None
+
     def start_new_hazard(self, **prefill) -> None:
         """Write up a new hazard; ``prefill`` (equipment_id, source, description, ...) e.g. from
         a daily check's abnormal item."""
@@ -472,6 +494,11 @@ class HazardsPage(QWidget):
     def _fill_editor(self) -> None:
         editor = self.editor
         values = editor.values
+        shown = editor.detail.id if editor.detail else ("new" if values else None)
+        if shown != self._shown_hazard:
+            # Another record: a message about the last one (e.g. a refused photo) would mislead.
+            self.messages.clear_message()
+            self._shown_hazard = shown
         self._filling = True
         has_hazard = bool(values)
         editable = editor.editable

@@ -125,6 +125,9 @@ class DailyCheckViewModel(QObject):
 
     def _replace(self, check: DailyCheckState) -> None:
         store = self.context.store
+        if self.check is None or self.check.id != check.id:
+            # The autosave time belongs to the record it saved, not to the next one opened.
+            self.last_saved_at = None
         self.check = check
         self.template = daily_checks.template_of(self.context.templates, check)
         self.day_records = daily_checks.checks_of_day(store, check.equipment_id, check.day)

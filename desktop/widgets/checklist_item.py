@@ -252,6 +252,8 @@ class ChecklistItemRow(QFrame):
         self.unit_label.setFixedWidth(30)
         self.range_label = QLabel()
         self.range_label.setObjectName("rangeText")
+        # A long range ("353.4–406.6") goes on two lines after its dash rather than being cut.
+        self.range_label.setWordWrap(True)
         # Every row reserves the reading's room, so results and remarks line up in columns.
         self.measurement_box = QWidget()
         self.measurement_box.setFixedWidth(MEASUREMENT_WIDTH)
@@ -399,7 +401,9 @@ class ChecklistItemRow(QFrame):
         self.range_label.setProperty("outside", outside)
         if measurement is not None:
             allowed = f"{measurement.minimum:g}–{measurement.maximum:g}"
-            self.range_label.setText(self.tr("Outside") if outside else allowed)
+            # The zero-width space lets the line break after the dash.
+            shown = allowed.replace("–", "–\u200b")
+            self.range_label.setText(self.tr("Outside") if outside else shown)
             self.range_label.setToolTip(
                 self.tr("Allowed: {range} {unit}").format(range=allowed, unit=measurement.unit)
             )

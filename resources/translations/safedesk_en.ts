@@ -363,10 +363,6 @@
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
-        <translation>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>Before</translation>
     </message>
@@ -377,6 +373,18 @@
     <message>
         <source>The server&apos;s</source>
         <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</source>
+        <translation>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</source>
+        <translation>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</translation>
     </message>
     <message>
         <source>The whole record</source>
@@ -501,16 +509,16 @@
         <source>Draft not saved: {reason}</source>
         <translation>Draft not saved: {reason}</translation>
     </message>
+    <message>
+        <source>All marked points are fixed.</source>
+        <translation>All marked points are fixed.</translation>
+    </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
         <translation>
             <numerusform>%n point to fix before submitting:</numerusform>
             <numerusform>%n points to fix before submitting:</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>… and {count} more (marked in the list)</source>
-        <translation>… and {count} more (marked in the list)</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked normal. Items with a reading stay open until the reading is entered.</source>
@@ -1655,6 +1663,10 @@ Data folder: {folder}</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
+        <source>&amp;Continue the download</source>
+        <translation>&amp;Continue the download</translation>
+    </message>
+    <message>
         <source>Sign in and &amp;download</source>
         <translation>Sign in and &amp;download</translation>
     </message>
@@ -1694,6 +1706,10 @@ Data folder: {folder}</translation>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>Signed in; preparing the download…</source>
+        <translation>Signed in; preparing the download…</translation>
+    </message>
     <message numerus="yes">
         <source>Downloading your unit: %n record(s) received</source>
         <translation>
@@ -1702,12 +1718,12 @@ Data folder: {folder}</translation>
         </translation>
     </message>
     <message>
-        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
-        <translation>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</translation>
+        <source>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</source>
+        <translation>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</translation>
     </message>
     <message>
-        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
-        <translation>Download stopped. What arrived is kept; sign in again to download the rest.</translation>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</translation>
     </message>
     <message>
         <source>The download failed; the log file has the details.</source>

@@ -363,10 +363,6 @@
         <translation>没有需要处理的记录。</translation>
     </message>
     <message>
-        <source>Another device changed the same field before this one synced. Pick a row, compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
-        <translation>另一台设备在本机同步之前修改了同一字段。请选中一行，对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>原值</translation>
     </message>
@@ -377,6 +373,18 @@
     <message>
         <source>The server&apos;s</source>
         <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>Pick a row to see what happened: another device changed the same field (a conflict), or the server refused the record.</source>
+        <translation>请选中一行查看情况：另一台设备修改了同一字段（冲突），或服务器退回了这条记录。</translation>
+    </message>
+    <message>
+        <source>The server refused this record: {reason}. Correct the record (it is sent again at the next sync), then press Dealt with.</source>
+        <translation>服务器退回了这条记录：{reason}。请修改这条记录（下次同步时会重新发送），然后点“已处理”。</translation>
+    </message>
+    <message>
+        <source>Another device changed the same field before this one synced. Compare the values and keep one, or type the value to keep. Nothing is sent until the next sync.</source>
+        <translation>另一台设备在本机同步之前修改了同一字段。请对比各方的值后保留其一，或输入要保留的值。下次同步时才会发送。</translation>
     </message>
     <message>
         <source>The whole record</source>
@@ -501,15 +509,15 @@
         <source>Draft not saved: {reason}</source>
         <translation>草稿未保存：{reason}</translation>
     </message>
+    <message>
+        <source>All marked points are fixed.</source>
+        <translation>标出的问题都已处理。</translation>
+    </message>
     <message numerus="yes">
         <source>%n point(s) to fix before submitting:</source>
         <translation>
             <numerusform>提交前还有 %n 处需要处理：</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>… and {count} more (marked in the list)</source>
-        <translation>……另有 {count} 处（已在列表中标出）</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked normal. Items with a reading stay open until the reading is entered.</source>
@@ -1652,6 +1660,10 @@ Data folder: {folder}</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
+        <source>&amp;Continue the download</source>
+        <translation>继续下载(&amp;C)</translation>
+    </message>
+    <message>
         <source>Sign in and &amp;download</source>
         <translation>登录并下载(&amp;D)</translation>
     </message>
@@ -1691,6 +1703,10 @@ Data folder: {folder}</source>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Signed in; preparing the download…</source>
+        <translation>已登录，正在准备下载…</translation>
+    </message>
     <message numerus="yes">
         <source>Downloading your unit: %n record(s) received</source>
         <translation>
@@ -1698,12 +1714,12 @@ Data folder: {folder}</source>
         </translation>
     </message>
     <message>
-        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
-        <translation>无法连接服务器 {server}。请检查服务器地址和本机网络连接，然后重试。</translation>
+        <source>Download stopped. What arrived is kept on this laptop. Continue the download, or choose above to set up the unit on this laptop only.</source>
+        <translation>下载已停止，已收到的数据保留在本机。可以继续下载，或在上方选择只在本机建立单位。</translation>
     </message>
     <message>
-        <source>Download stopped. What arrived is kept; sign in again to download the rest.</source>
-        <translation>下载已停止。已收到的数据会保留；重新登录即可继续下载其余部分。</translation>
+        <source>The server {server} cannot be reached. Check the server address and this laptop&apos;s network connection, then try again.</source>
+        <translation>无法连接服务器 {server}。请检查服务器地址和本机网络连接，然后重试。</translation>
     </message>
     <message>
         <source>The download failed; the log file has the details.</source>

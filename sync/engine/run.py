@@ -538,6 +538,9 @@ class SyncEngine:
         *,
         repair: bool,
     ):
+        # Said before the first page is asked for: a big page takes a while, and the person
+        # should see the download has begun (signing in is over).
+        self._progress("pull", result.pulled, 0)
         while True:
             self._check_cancel()
             page = connection.pull(cursor, self.page_size)

@@ -293,37 +293,60 @@ class ServerConnection:
         return requests.utils.select_proxy(url, proxies) is not None
 
 
-def check_ca_bundle(path: str | Path) -> str:
+def check_ca_bundle(path: str | Path, *, advise: bool = True) -> str:
     """The CA bundle at ``path`` as requests takes it, or a :class:`CertificateError` saying in
     plain words what is wrong with it. Reads the file; safe on any thread.
 
-    A file must hold at least one certificate in PEM form (what requests and OpenSSL read); a
-    folder is taken as an OpenSSL certificate folder.
+    A file must hold at least one certificate in PEM form (what requests and OpenSSL read). A
+    folder is refused: the file picker would never offer one, so a folder there is a slip. With
+    ``advise`` the message also says where to put it right; the Sync settings dialog, where the
+    person is already choosing the file, asks for the bare reason.
     """
     bundle = Path(path)
     if bundle.is_dir():
-        return str(bundle)
-    if not bundle.is_file():
-        raise CertificateError(
-            f"证书文件（CA）{path} 不存在。请在同步设置中重新选择，或清空以使用系统证书。",
-            f"The CA bundle {path} does not exist. Choose it again in Sync settings, or clear "
-            "it to use the system certificates.",
+        problem = (
+            f"证书文件（CA）{path} 是一个文件夹，不是证书文件。",
+            f"The CA bundle {path} is a folder, not a certificate file.",
         )
+        advice = (
+            "请在同步设置中选择证书文件（.pem、.crt）。",
+            "Choose the certificate file (.pem, .crt) in Sync settings.",
+        )
+    elif not bundle.is_file():
+        problem = (f"证书文件（CA）{path} 不存在。", f"The CA bundle {path} does not exist.")
+        advice = (
+            "请在同步设置中重新选择，或清空以使用系统证书。",
+            "Choose it again in Sync settings, or clear it to use the system certificates.",
+        )
+    else:
+        problem = advice = None
+    if problem is not None:
+        raise _certificate_error(problem, advice if advise else None)
 
     try:
         ssl.create_default_context(cafile=str(bundle))
     except ssl.SSLError as error:
-        raise CertificateError(
-            f"证书文件（CA）{path} 中没有可用的证书（需要 PEM 格式）。请在同步设置中重新选择。",
+        problem = (
+            f"证书文件（CA）{path} 中没有可用的证书（需要 PEM 格式）。",
             f"The CA bundle {path} holds no certificate this laptop can read (PEM format is "
-            "needed). Choose the right file in Sync settings.",
-        ) from error
+            "needed).",
+        )
+        advice = ("请在同步设置中重新选择。", "Choose the right file in Sync settings.")
+        raise _certificate_error(problem, advice if advise else None) from error
     except OSError as error:
         raise CertificateError(
             f"无法读取证书文件（CA）{path}：{error.strerror or error}。",
             f"The CA bundle {path} could not be read: {error.strerror or error}.",
         ) from error
     return str(bundle)
+
+
+def _certificate_error(
+    problem: tuple[str, str], advice: tuple[str, str] | None
+) -> CertificateError:
+    if advice is None:
+        return CertificateError(*problem)
+    return CertificateError(problem[0] + advice[0], f"{problem[1]} {advice[1]}")
 
 
 def check_server_url(text: str) -> str:
@@ -367,8 +390,16 @@ def _tls_failure(error: requests.exceptions.SSLError) -> SyncError | _Transient:
     refused = _certificate_refusal(error)
     if refused is None:
         logger.info("TLS handshake failed: %s", error)
+        # Still retried like a failing link (a reset mid-handshake passes), but the words
+        # point at the likelier cause: an https:// address for a server that speaks http.
         return _Transient(
-            _unreachable("无法建立安全连接（TLS）", "no secure (TLS) connection could be set up")
+            ServerUnreachable(
+                "无法与服务器建立安全连接（TLS）。请在同步设置中检查服务器地址是 http:// 还是 "
+                "https://。数据已保存在本机。",
+                "A secure (TLS) connection to the server could not be set up. Check in Sync "
+                "settings whether the server address starts with http:// or https://. "
+                "Everything is kept on this laptop.",
+            )
         )
 
     reason = refused.verify_message or "certificate verify failed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from sqlalchemy import event
 
@@ -166,3 +166,68 @@ def test_a_full_disk_warns_without_taking_the_keyboard_and_keeps_the_typing(
     assert not page.save_error.isVisible()
     saved = checks_of_day(app.store, ESCALATOR, china_today().isoformat())[0]
     assert saved.answer(item_id).remark == "扶手带" * 3000 + " more!"
+
+
+def test_the_list_stays_in_place_as_points_to_fix_are_fixed(launcher, data_folder, qtbot) -> None:
+    app, page = _open(launcher, data_folder, qtbot)
+    app.window.resize(1000, 700)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    problems = list(page.view_model.problems)
+    assert len(problems) > 4, "the template has enough items for a long list of points"
+    qtbot.waitUntil(page.problem_text.isVisible)
+    QApplication.processEvents()
+    list_top = page.scroll.mapTo(page, page.scroll.rect().topLeft()).y()
+    notice_height = page.problem_text.height()
+
+    tops = []
+    for problem in problems[:-1]:
+        page.rows[problem.item_id].selector.choose("normal")
+        QApplication.processEvents()
+        tops.append(page.scroll.mapTo(page, page.scroll.rect().topLeft()).y())
+        assert page.problem_text.height() == notice_height
+
+    assert tops == [list_top] * len(tops)
+    assert len(page.view_model.problems) < len(problems)
+    remaining = page.view_model.problems[0].message(page.context.language)
+    assert remaining in page.problem_text.toolTip()
+    assert page.problem_text.text().count("\n") <= 1
+
+
+def test_the_autosave_time_of_one_check_is_not_shown_on_another(
+    launcher, data_folder, qtbot
+) -> None:
+    app, page = _open(launcher, data_folder, qtbot)
+    qtbot.keyClicks(page.day_remark, "windy")
+    page.view_model.flush()
+    assert page.saved_label.text(), "the autosave says when it saved"
+
+    app.navigator.go(DailyCheckTarget(demo_id("equipment/leshan-gondola")))
+
+    assert page.view_model.check.equipment_id != ESCALATOR
+    assert page.saved_label.text() == ""
+    qtbot.keyClicks(page.day_remark, "sunny")
+    page.view_model.flush()
+    assert page.saved_label.text(), "its own autosave is shown again"
+
+
+def test_a_long_reading_range_is_shown_whole(launcher, data_folder, qtbot) -> None:
+    app = launcher.start(data_folder)
+    app.window.resize(1366, 700)
+    app.navigator.go(DailyCheckTarget(demo_id("equipment/leshan-wheel")))
+    page = app.window.page("daily_check")
+    qtbot.waitUntil(lambda: all(row.isVisible() for row in page.rows.values()))
+    QApplication.processEvents()
+    widest = max(
+        (row for row in page.rows.values() if row.item.measurement is not None),
+        key=lambda row: row.fontMetrics().horizontalAdvance(row.range_label.text()),
+    )
+    label = widest.range_label
+    assert "353.4" in label.text()
+
+    needed = label.fontMetrics().boundingRect(
+        QRect(0, 0, label.width(), 10_000), Qt.TextFlag.TextWordWrap, label.text()
+    )
+
+    assert label.isVisible(), label
+    assert needed.width() <= label.contentsRect().width(), (label.text(), label.width())
+    assert needed.height() <= label.contentsRect().height(), (label.text(), label.height())

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from desktop.dialogs.profile import ProfileDialog
@@ -149,7 +150,9 @@ def test_stopping_a_download_keeps_the_dialog_and_a_local_unit_can_be_made_inste
     _sign_in(qtbot, dialog, reference_server.base_url, "demo-officer", DEMO_PASSWORD)
     assert dialog.cancel_button.text() == "停止(&S)"
     dialog.cancel_button.click()
-    assert "下载已停止" in _problem_after_download(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.downloading, timeout=20_000)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "下载已停止" in dialog.problem.text()
     assert load_profile(store) is None
 
     dialog.local_choice.click()
@@ -161,6 +164,49 @@ def test_stopping_a_download_keeps_the_dialog_and_a_local_unit_can_be_made_inste
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert load_profile(store).person_name == "赵敏"
+    assert runner.wait_until_idle()
+    store.close()
+    translations.uninstall()
+
+
+def test_stop_during_the_download_stops_it_and_the_label_follows_the_phases(
+    data_folder: Path, reference_server: ReferenceServer, qtbot
+) -> None:
+    translations = Translations()
+    translations.install("zh_CN")
+    store = open_store(data_folder)
+    runner = TaskRunner()
+    dialog, _controller = _dialog(qtbot, store, runner)
+    shown: list[str] = []
+    show = dialog.progress_text.setText
+
+    def record(text: str) -> None:
+        # Every text the progress line shows, in order; Stop once the download has begun.
+        show(text)
+        shown.append(text)
+        if text.startswith("正在下载") and "正在停止…" not in shown:
+            QTimer.singleShot(0, dialog.cancel_button.click)
+
+    dialog.progress_text.setText = record
+    _sign_in(qtbot, dialog, reference_server.base_url, "demo-officer", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: not dialog.downloading, timeout=20_000)
+    QApplication.processEvents()
+
+    assert shown[0] == "正在登录…", shown
+    downloading = [text for text in shown if text.startswith("正在下载本单位数据")]
+    assert downloading and shown.index(downloading[0]) > 0, shown
+    assert shown[-1] == "正在停止…", shown
+    # Stopped means the dialog stays: the unit does not open, whatever already arrived.
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "下载已停止" in dialog.problem.text() and "保留" in dialog.problem.text()
+    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "继续下载(&C)"
+    assert dialog.local_choice.isEnabled()
+
+    # Continue: the download finishes and the dialog closes on the unit.
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert load_profile(store).person_name == "张伟"
+
     assert runner.wait_until_idle()
     store.close()
     translations.uninstall()

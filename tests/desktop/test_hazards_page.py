@@ -191,6 +191,46 @@ def test_photos_are_copied_by_content_and_shown(qtbot, page, store, tmp_path) ->
     assert not page.photo_list.item(0).icon().isNull()
 
 
+def test_a_text_file_named_jpg_is_refused_by_name_and_the_pictures_beside_it_are_added(
+    qtbot, page, store, tmp_path
+) -> None:
+    fake = tmp_path / "刹车片.jpg"
+    fake.write_text("hello, world\n")
+    picture = tmp_path / "梳齿板.png"
+    image = QImage(32, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    image.save(str(picture))
+    hazard_id = demo_id("hazard/leshan-gondola-brake")
+    page.show_hazard(hazard_id)
+
+    page.add_photo_files([fake, picture])
+
+    photos = hazard_detail(store, hazard_id).photos
+    assert [photo["file_name"] for photo in photos] == ["梳齿板.png"]
+    assert page.messages.isVisible()
+    assert "刹车片.jpg" in page.messages.text() and "不是图片" in page.messages.text()
+    assert not list(paths.photo_dir(store.data_folder).glob("*.jpg"))
+
+
+def test_a_photo_message_goes_when_another_hazard_or_a_new_one_is_shown(
+    qtbot, page, store, context, tmp_path
+) -> None:
+    fake = tmp_path / "notes.jpg"
+    fake.write_text("not a photo")
+    first, second = (row.id for row in list_hazards(store, load_profile(store).unit_id)[:2])
+
+    for show_next in (
+        lambda: page.show_hazard(second),
+        page.start_new_hazard,
+        lambda: context.events.records_changed.emit("hazard"),
+    ):
+        page.show_hazard(first)
+        page.add_photo_files([fake])
+        assert page.messages.isVisible()
+        show_next()
+        assert not page.messages.isVisible(), show_next
+
+
 def test_the_record_that_found_a_hazard_opens_from_its_link(qtbot, page, store, context) -> None:
     profile = load_profile(store)
     gondola = demo_id("equipment/leshan-gondola")

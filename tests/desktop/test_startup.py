@@ -17,9 +17,11 @@ from sqlalchemy import select
 from desktop.app import SafeDeskApp
 from desktop.dialogs.profile import ProfileDialog
 from desktop.i18n import Translations
+from desktop.models.hazards import HazardColumn
 from desktop.models.hazards import HazardColumn as TodayHazardColumn
 from desktop.models.today import AgendaColumn
 from desktop.navigation import DailyCheckTarget
+from desktop.pages.hazards import DESCRIPTION_MIN_WIDTH
 from desktop.pages.today import DESCRIPTION_MIN_CHARS, RECORD_MIN_CHARS
 from desktop.style import apply_style
 from sync import paths
@@ -146,6 +148,29 @@ def test_language_menu_rebuilds_the_window_and_remembers(launcher, data_folder, 
     assert again.window.navigation.item(0).text() == "Today"
 
 
+def test_a_language_switch_keeps_the_hazard_being_worked_on(launcher, data_folder, qtbot) -> None:
+    app = launcher.start(data_folder)
+    app.window.show_page("hazards")
+    page = app.window.page("hazards")
+    assert page.list_model.rowCount() > 1
+    last = page.proxy.rowCount() - 1
+    page.table.selectRow(last)
+    chosen = page.editor.detail.id
+    assert chosen != page.list_model.hazard(page.proxy.mapToSource(page.proxy.index(0, 0)).row()).id
+
+    app.switch_language("en")
+    qtbot.waitUntil(lambda: app.window.context.language == "en")
+
+    assert app.window.current_key == "hazards"
+    rebuilt = app.window.page("hazards")
+    assert rebuilt is not page
+    assert rebuilt.editor.detail is not None and rebuilt.editor.detail.id == chosen
+    selected = rebuilt.table.selectionModel().selectedRows()
+    assert [rebuilt.list_model.hazard(rebuilt.proxy.mapToSource(i).row()).id for i in selected] == [
+        chosen
+    ]
+
+
 def _logical_screen(scale: float) -> tuple[int, int]:
     # A 1366x768 screen minus a 40 px Windows taskbar and a 31 px title bar, in logical pixels.
     return int(1366 / scale), int((768 - 40 - 31) / scale)
@@ -180,6 +205,27 @@ def test_window_fits_a_1366x768_laptop_at_100_and_125_percent(
     row = page.rows["rw-d-03"]
     assert row.remark_edit.width() >= 150
     assert row.details.isVisible()
+
+
+def test_the_english_hazard_list_shows_its_sync_column_whole_on_a_laptop(
+    launcher, data_folder, qtbot
+) -> None:
+    app = launcher.start(data_folder, lang="en")
+    window = app.window
+    window.show_page("hazards")
+    page = window.page("hazards")
+    window.resize(*_logical_screen(1.0))
+    QApplication.processEvents()
+
+    table = page.table
+    header = table.horizontalHeader()
+    for column in (HazardColumn.STATUS, HazardColumn.SYNC):
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= table.viewport().width(), (column, right)
+    # What a narrow list cuts is the end of the description (whole in its tooltip and the form).
+    assert header.visualIndex(HazardColumn.DESCRIPTION) == header.count() - 1
+    assert header.sectionSize(HazardColumn.DESCRIPTION) >= DESCRIPTION_MIN_WIDTH
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

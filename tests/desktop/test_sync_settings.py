@@ -76,13 +76,20 @@ def test_a_bad_bundle_is_refused_and_the_chosen_one_carries_a_sync_over_https(
     dialog.ca_edit.setText(str(not_a_certificate))
     dialog.save()
     not_pem_text = dialog.error_label.text()
-    refused_twice = dialog.result() != QDialog.DialogCode.Accepted
+    dialog.ca_edit.setText(str(tmp_path))
+    dialog.save()
+    folder_text = dialog.error_label.text()
+    refused_thrice = dialog.result() != QDialog.DialogCode.Accepted
     saved_after_refusals = controller.setting(sync_state.CA_BUNDLE)
     dialog.ca_edit.setText(str(bundle))
     dialog.save()
 
-    assert refused_twice and saved_after_refusals is None
+    assert refused_thrice and saved_after_refusals is None
     assert "does not exist" in missing_text and "holds no certificate" in not_pem_text
+    assert "is a folder" in folder_text and str(tmp_path) in folder_text
+    # The person is in Sync settings already: the text says what is wrong, not where to go.
+    for text in (missing_text, not_pem_text, folder_text):
+        assert "Sync settings" not in text, text
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert controller.setting(sync_state.CA_BUNDLE) == str(bundle)
     assert controller.setting(sync_state.SERVER_URL) == tls_server.base_url

@@ -425,3 +425,46 @@ def test_a_shown_equipment_page_takes_a_sync_runs_changes(
     assert page.history_model.rowCount() == len(equipment_history(app.store, GONDOLA))
     assert page.history_model.rowCount() > before
     other.close()
+
+
+def test_the_conflicts_view_header_says_what_happened_to_the_selected_row(
+    qtbot, launcher, data_folder: Path
+) -> None:
+    app = launcher.start(data_folder)
+    reason = "整改期限不能早于发现日期\nThe deadline cannot be before the day it was found"
+    with app.store.session() as session:
+        session.add(
+            SyncConflict(
+                id="c-field",
+                record_type=RecordType.HAZARD.value,
+                record_id=BRAKE_HAZARD,
+                kind="conflict",
+                field_name="owner",
+                base_value="张伟",
+                local_value="王强",
+                server_value="李娜",
+            )
+        )
+        session.add(
+            SyncConflict(
+                id="c-refused",
+                record_type=RecordType.HAZARD.value,
+                record_id=BRAKE_HAZARD,
+                kind="rejected",
+                reason=reason,
+            )
+        )
+    dialog = ConflictsDialog(app.window.context, app.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    headers = {}
+    for row in range(2):
+        dialog.table.selectRow(row)
+        headers[dialog.selected().kind] = dialog.intro_label.text()
+
+    assert "另一台设备" in headers["conflict"] and "服务器退回" not in headers["conflict"]
+    assert headers["rejected"].startswith("服务器退回了这条记录")
+    assert "整改期限不能早于发现日期" in headers["rejected"]
+    assert "另一台设备" not in headers["rejected"]
+    dialog.close()

@@ -207,7 +207,7 @@ def test_without_the_bundle_the_certificate_is_not_trusted_and_nothing_is_lost(
     laptop.close()
 
 
-@pytest.mark.parametrize("problem", ["missing", "not_pem", "empty"])
+@pytest.mark.parametrize("problem", ["missing", "not_pem", "empty", "folder"])
 def test_a_bundle_that_is_not_a_certificate_file_is_a_plain_error(
     tmp_path: Path, tls_server: ReferenceServer, ca_bundle: Path, problem: str
 ) -> None:
@@ -222,12 +222,16 @@ def test_a_bundle_that_is_not_a_certificate_file_is_a_plain_error(
         bad.write_text("这不是证书\nnot a certificate either\n", encoding="utf-8")
     elif problem == "empty":
         bad.write_bytes(b"")
+    elif problem == "folder":
+        bad.mkdir()
     _set_bundle(laptop, bad)
 
     result = laptop.sync()
 
     assert isinstance(result.error, CertificateError)
-    expected = "does not exist" if problem == "missing" else "holds no certificate"
+    expected = {"missing": "does not exist", "folder": "is a folder"}.get(
+        problem, "holds no certificate"
+    )
     assert expected in result.error.message_en
     assert str(bad) in result.error.message_en
     assert "Sync settings" in result.error.message_en
@@ -260,6 +264,9 @@ def test_https_to_a_plain_http_server_is_a_failed_link_not_a_certificate(
         laptop.sign_in()
 
     assert "secure (TLS) connection" in failed.value.message_en
+    # Not "temporarily unreachable": the address itself is the likely fault.
+    assert "http:// or https://" in failed.value.message_en
+    assert "安全连接" in failed.value.message and "暂时" not in failed.value.message
     laptop.close()
 
 

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sync import paths
 from sync.daily_checks import (
@@ -350,6 +350,27 @@ def test_photos_are_stored_by_content_and_attached(store, templates, tmp_path: P
     text_file.write_text("not a picture")
     with pytest.raises(ValidationError):
         attach_photo(store, templates, check.id, "rw-d-14", text_file, "张伟")
+
+
+def test_a_file_is_a_photo_by_its_content_not_its_name(store, templates, tmp_path: Path) -> None:
+    check = _open(store, templates)
+    fake = tmp_path / "刹车片.jpg"
+    fake.write_bytes(b"hello, world\n")
+    heic = tmp_path / "IMG_0001.HEIC"
+    heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00" + b"mdat" * 20)
+    webp = tmp_path / "phone.webp"
+    webp.write_bytes(b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 40)
+
+    with pytest.raises(ValidationError) as refused:
+        attach_photo(store, templates, check.id, "rw-d-14", fake, "张伟")
+    saved = attach_photo(store, templates, check.id, "rw-d-14", heic, "张伟")
+    saved = attach_photo(store, templates, check.id, "rw-d-14", webp, "张伟")
+
+    assert "刹车片.jpg" in refused.value.message and "刹车片.jpg" in refused.value.message_en
+    names = [photo.file_name for photo in saved.answer("rw-d-14").photos]
+    assert names == ["IMG_0001.HEIC", "phone.webp"]
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Photo)) == 2
 
 
 def test_hazards_opened_from_an_item_follow_the_amendment(store, templates) -> None:
