@@ -24,11 +24,10 @@ from sync.hazards import update_hazard
 from sync.server.db import Token
 from sync.store.models import Hazard, OutboxEntry
 from tests.desktop.conftest import when_modal
-from tests.desktop.test_sync_views import _signed_in_and_synced
+from tests.desktop.test_sync_views import _signed_in_and_synced, other_laptop
 from tests.engine.conftest import (
     BRAKE_HAZARD,
     FAST_POLICY,
-    Laptop,
     ReferenceServer,
     free_port,
 )
@@ -283,9 +282,7 @@ def test_with_nothing_to_send_the_laptop_still_fetches_its_colleagues_changes(
 ) -> None:
     app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
     controller = app.sync
-    colleague = Laptop(tmp_path / "colleague", reference_server.base_url)
-    colleague.sign_in()
-    assert colleague.sync().completed
+    colleague = other_laptop(tmp_path / "colleague", reference_server.base_url)
     update_hazard(colleague.store, BRAKE_HAZARD, {"owner": "王强"}, "李秀英")
     assert colleague.sync().completed
     controller.set_auto_sync(True)

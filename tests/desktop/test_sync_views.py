@@ -73,6 +73,14 @@ def _signed_in_and_synced(qtbot, launcher, data_folder: Path, server_url: str):
     return app
 
 
+def other_laptop(folder: Path, server_url: str) -> Laptop:
+    """A colleague's laptop of the demo unit, signed in and after its first sync."""
+    laptop = Laptop(folder, server_url)
+    laptop.sign_in()
+    assert laptop.sync().completed
+    return laptop
+
+
 def _today_sync_text(window, equipment_id: str) -> str:
     model = window.page("today").equipment_model
     return model.index(model.row_of(equipment_id), EquipmentColumn.SYNC).data()
@@ -143,9 +151,7 @@ def test_conflicts_view_decides_a_field_conflict_with_an_edited_value(
     app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
     controller = app.sync
     window = app.window
-    other = Laptop(tmp_path / "other-laptop", reference_server.base_url)
-    other.sign_in()
-    assert other.sync().completed
+    other = other_laptop(tmp_path / "other-laptop", reference_server.base_url)
 
     # Both change the same field; the other laptop's value reaches the server first.
     update_hazard(other.store, BRAKE_HAZARD, {"immediate_measures": "停机更换闸瓦"}, "王强")
@@ -346,9 +352,7 @@ def test_a_shown_hazards_page_takes_a_sync_runs_conflict_and_keeps_what_is_typed
 ) -> None:
     app = _signed_in_and_synced(qtbot, launcher, data_folder, reference_server.base_url)
     controller = app.sync
-    other = Laptop(tmp_path / "other-laptop", reference_server.base_url)
-    other.sign_in()
-    assert other.sync().completed
+    other = other_laptop(tmp_path / "other-laptop", reference_server.base_url)
     update_hazard(other.store, BRAKE_HAZARD, {"owner": "王强"}, "王强")
     assert other.sync().completed
 
@@ -403,9 +407,7 @@ def test_a_shown_equipment_page_takes_a_sync_runs_changes(
     before = page.history_model.rowCount()
 
     # A hazard on the gondola recorded on another laptop arrives while the page is shown.
-    other = Laptop(tmp_path / "other-laptop", reference_server.base_url)
-    other.sign_in()
-    assert other.sync().completed
+    other = other_laptop(tmp_path / "other-laptop", reference_server.base_url)
     open_hazard(
         other.store,
         unit_id=LESHAN,
