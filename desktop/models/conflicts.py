@@ -9,13 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     Qt,
 )
 
+from desktop.models.row_list import RowListModel
 from sync.engine.conflicts import ConflictView
 from sync.records import RECORD_TYPE_LABELS, label
 
@@ -87,32 +86,16 @@ def value_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class ConflictTableModel(QAbstractTableModel):
-    def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._language = language
-        self._rows: list[ConflictView] = []
+class ConflictTableModel(RowListModel):
+    COLUMNS = ConflictColumn
+    HEADERS = HEADERS
+    CONTEXT = "ConflictTableModel"
 
     def set_conflicts(self, rows: Sequence[ConflictView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def conflict(self, row: int) -> ConflictView:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(ConflictColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(
-                "ConflictTableModel", HEADERS[ConflictColumn(section)]
-            )
-        return None
+        return self.row_at(row)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.row_list import RowListModel
 from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.navigation import HazardTarget
 from desktop.widgets.chips import Tone
@@ -57,10 +57,6 @@ GRADE_TONES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HazardTableModel", text)
-
-
 def deadline_text(hazard: HazardSummary, today: dt.date) -> str:
     """The deadline as a person reads it: "05-17", or "逾期 3 天 · 05-07" when overdue."""
     deadline = dt.date.fromisoformat(hazard.deadline)
@@ -72,44 +68,32 @@ def deadline_text(hazard: HazardSummary, today: dt.date) -> str:
     return text.format(date=short)
 
 
-class HazardTableModel(QAbstractTableModel):
+class HazardTableModel(RowListModel):
     """Hazards as rows; ``RecordRole`` gives the HazardSummary, ``TargetRole`` a HazardTarget.
 
     ``set_hazards`` replaces all rows (a full reset: the lists are short and come whole from
     ``sync.hazards.list_hazards``).
     """
 
+    COLUMNS = HazardColumn
+    HEADERS = HEADERS
+    CONTEXT = "HazardTableModel"
+
     def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._language = language
-        self._hazards: list[HazardSummary] = []
+        super().__init__(language, parent)
         self._today = china_today()
 
     def set_hazards(self, hazards: Sequence[HazardSummary], today: dt.date | None = None) -> None:
-        self.beginResetModel()
-        self._hazards = list(hazards)
         self._today = today or china_today()
-        self.endResetModel()
+        self.set_rows(hazards)
 
     def hazard(self, row: int) -> HazardSummary:
-        return self._hazards[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hazards)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HazardColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        is_title = role == Qt.ItemDataRole.DisplayRole
-        if orientation == Qt.Orientation.Horizontal and is_title:
-            return _tr(HEADERS[HazardColumn(section)])
-        return None
+        return self.row_at(row)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hazard = self._hazards[index.row()]
+        hazard = self._rows[index.row()]
         column = HazardColumn(index.column())
 
         if role == RecordRole:

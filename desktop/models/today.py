@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.roles import RecordRole, SortRole, TargetRole, ToneRole
+from desktop.models.row_list import RowListModel
 from desktop.models.sync_states import sync_state_text, sync_state_tone, sync_state_tooltip
 from desktop.navigation import (
     DailyCheckTarget,
@@ -312,37 +313,23 @@ AGENDA_HEADERS = {
 }
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(RowListModel):
     """The agenda lines of :func:`agenda_lines`, each a link (``TargetRole``)."""
 
-    def __init__(self, language: str = "zh_CN", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._language = language
-        self._lines: list[AgendaLine] = []
+    COLUMNS = AgendaColumn
+    HEADERS = AGENDA_HEADERS
+    CONTEXT = "AgendaTableModel"
 
     def set_overview(self, overview: TodayOverview) -> None:
-        self.beginResetModel()
-        self._lines = agenda_lines(overview, self._language)
-        self.endResetModel()
+        self.set_rows(agenda_lines(overview, self._language))
 
     def line(self, row: int) -> AgendaLine:
-        return self._lines[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(AgendaColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _agenda(AGENDA_HEADERS[AgendaColumn(section)])
-        return None
+        return self.row_at(row)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        line = self._rows[index.row()]
         column = AgendaColumn(index.column())
         if role == RecordRole:
             return line
