@@ -30,6 +30,16 @@ FAMILY_LABELS = {
 }
 
 
+def _tick_and_note_flags(editable: bool, column: int, tick: int, note: int) -> Qt.ItemFlag:
+    """A row with a check box (present, done) and a note, both changeable while editable."""
+    base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable and column == tick:
+        return base | Qt.ItemFlag.ItemIsUserCheckable
+    if editable and column == note:
+        return base | Qt.ItemFlag.ItemIsEditable
+    return base
+
+
 class AttendeesModel(QAbstractTableModel):
     """The sign-in list: name, role, present (a check box), and a note (reason if absent)."""
 
@@ -73,14 +83,7 @@ class AttendeesModel(QAbstractTableModel):
         return (self.tr("Name"), self.tr("Role"), self.tr("Signed in"), self.tr("Note"))[section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._editable:
-            return base
-        if index.column() == self.PRESENT:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == self.NOTE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        return _tick_and_note_flags(self._editable, index.column(), self.PRESENT, self.NOTE)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -164,14 +167,7 @@ class FollowUpModel(QAbstractTableModel):
         return headers[section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._editable:
-            return base
-        if index.column() == self.DONE:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == self.NOTE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        return _tick_and_note_flags(self._editable, index.column(), self.DONE, self.NOTE)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
